@@ -1,0 +1,42 @@
+export {
+  type AgentCatalog,
+  type AgentInfo,
+  BUILTIN_AGENTS,
+  catalogFor,
+  GENERAL_PURPOSE_AGENT,
+} from './agents/builtinAgents.js';
+export {
+  closestMatch,
+  type Diagnostic,
+  didYouMean,
+  formatDiagnostic,
+  formatPath,
+  hasErrors,
+  type Severity,
+} from './diagnostics.js';
+export { deepEqual } from './model/deepEqual.js';
+export { type Duration, formatDuration, parseDuration } from './model/duration.js';
+export {
+  inferPattern,
+  isPatternName,
+  PATTERN_TITLES,
+  PATTERNS,
+  type PatternName,
+  SEED_INFERENCE_KEYS,
+} from './model/patterns.js';
+export * as schemas from './model/schema.js';
+export type * from './model/types.js';
+export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
+export { type Estimate, estimate, predecessors } from './plan/estimate.js';
+export { toMermaid } from './plan/mermaid.js';
+export { stageIdOf, stepIds } from './plan/stepIds.js';
+export * from './plan/types.js';
+export * from './run/events.js';
+export { applyEvent, emptyRunState, type RunState, reduceRun, type StageState, type StepState } from './run/reduceRun.js';
+export { type ValidateResult, validate } from './validate.js';
+export { decodeText } from './yaml/decodeText.js';
+export { YAML_LIMITS } from './yaml/limits.js';
+export { type ParseResult, parse, positionIssue } from './yaml/parse.js';
+export type { ModelIssue } from './yaml/schemaIssues.js';
+export { SerializeError, type SerializeOptions, seedFormBlocker, serialize, toFileValue } from './yaml/serialize.js';
+export { type FileForm, locate, type SourceRange, type YamlSource } from './yaml/YamlSource.js';

@@ -1,0 +1,238 @@
+import { type AgentCatalog, BUILTIN_AGENTS, catalogFor } from '../agents/builtinAgents.js';
+import { didYouMean } from '../diagnostics.js';
+import { parseDuration } from '../model/duration.js';
+import type { ModelPath, Orchestration, Stage } from '../model/types.js';
+import type { ModelIssue } from '../yaml/schemaIssues.js';
+import { type OwnSettings, type StepDraft, stageSteps } from './stageSteps.js';
+import { stageIdOf } from './stepIds.js';
+import { DEFAULT_TIMEOUT_MS, type Plan, type PlanEdge, type PlanStage, type PlanStep } from './types.js';
+
+export interface CompileOptions {
+  /** The agents a run can call (the server's registry); inline `agents:` are laid over them. */
+  agents?: AgentCatalog;
+}
+
+export interface CompileResult {
+  plan: Plan;
+  issues: ModelIssue[];
+}
+
+/**
+ * Compile a document into a plan (DESIGN §2.3): a DAG of steps with stable ids, their
+ * dependencies, inputs and settings, plus every semantic check (agents, ids, needs, sync
+ * points, branches). Never throws; what is wrong comes back as issues with model paths.
+ */
+export function compile(document: Orchestration, options: CompileOptions = {}): CompileResult {
+  const catalog = catalogFor(document.agents, options.agents ?? BUILTIN_AGENTS);
+  const issues: ModelIssue[] = [];
+  const stageIds = document.stages.map((s, i) => stageIdOf(s, i));
+
+  stageIds.forEach((id, i) => {
+    const first = stageIds.indexOf(id);
+    if (first !== i) {
+      const stage = document.stages[i] as Stage;
+      issues.push({
+        severity: 'error',
+        message: `duplicate stage id '${id}' (also stage ${first}): give each stage its own ${stage.id ? 'id' : 'name or id'}`,
+        path: ['stages', i, stage.id ? 'id' : 'name'],
+      });
+    }
+  });
+
+  const stages: PlanStage[] = [];
+  const stepsByStage: PlanStep[][] = [];
+  const edges: PlanEdge[] = [];
+  document.stages.forEach((stage, i) => {
+    const id = stageIds[i] as string;
+    const path: ModelPath = ['stages', i];
+    const built = stageSteps(stage, id, path);
+    issues.push(...built.issues);
+    const seen = new Set<string>();
+    for (const draft of built.steps) {
+      if (seen.has(draft.id)) {
+        issues.push({
+          severity: 'error',
+          message: `duplicate step id '${draft.id}': give each task its own id`,
+          path: [...draft.path, 'id'],
+        });
+      }
+      seen.add(draft.id);
+    }
+    const needs = resolveNeeds(stage, i, stageIds, issues);
+    const steps = built.steps.map((d) => resolveStep(d, id, stage, document, catalog));
+    const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
+    stages.push({
+      id,
+      name: stage.name ?? id,
+      pattern: stage.pattern,
+      index: i,
+      needs,
+      steps: steps.map((s) => s.id),
+      entrySteps: steps.filter((s) => s.dependsOn.length === 0).map((s) => s.id),
+      exitSteps: steps.filter((s) => !dependedOn.has(s.id)).map((s) => s.id),
+      maxConcurrent: built.maxConcurrent,
+      maxRevisions: stage.pattern === 'primary_with_reviewers' ? (stage.max_revisions ?? 0) : 0,
+      maxAttempts: stage.pattern === 'incremental_validation' ? (stage.max_attempts ?? 1) : 1,
+      path,
+    });
+    stepsByStage.push(steps);
+    for (const step of steps) {
+      for (const from of step.dependsOn) {
+        edges.push({ from, to: step.id, kind: stage.pattern === 'sequential_handoff' ? 'handoff' : 'step' });
+      }
+    }
+  });
+
+  checkAgents(document, catalog, stepsByStage.flat(), issues);
+  const order = stageOrder(stages, issues);
+  const stageById = new Map(stages.map((s) => [s.id, s]));
+  const stepById = new Map(stepsByStage.flat().map((s) => [s.id, s]));
+  for (const stage of stages) {
+    for (const need of stage.needs) {
+      edges.push({ from: need, to: stage.id, kind: 'stage' });
+      // A stage's first steps are given the results its needed stages hand on.
+      const handed = (stageById.get(need)?.exitSteps ?? []).filter((id) => stepById.get(id)?.agent);
+      for (const entry of stage.entrySteps) stepById.get(entry)?.inputs.push(...handed);
+    }
+  }
+
+  return {
+    plan: {
+      name: document.name ?? stages[0]?.name ?? 'orchestration',
+      stages,
+      steps: order.flatMap((i) => stepsByStage[i] ?? []),
+      edges,
+      maxConcurrent: document.defaults?.max_concurrent ?? null,
+    },
+    issues,
+  };
+}
+
+function resolveNeeds(stage: Stage, index: number, stageIds: string[], issues: ModelIssue[]): string[] {
+  if (stage.needs === undefined) return index > 0 ? [stageIds[index - 1] as string] : [];
+  const own = stageIds[index] as string;
+  const out: string[] = [];
+  stage.needs.forEach((need, k) => {
+    if (!stageIds.includes(need)) {
+      issues.push({
+        severity: 'error',
+        message: `needs '${need}', which is no stage${didYouMean(need, stageIds.filter((s) => s !== own))}; the stages are: ${stageIds.join(', ')}`,
+        path: ['stages', index, 'needs', k],
+      });
+    } else if (need === own) {
+      issues.push({ severity: 'error', message: `needs cycle: stage '${own}' needs itself`, path: ['stages', index, 'needs', k] });
+    } else if (!out.includes(need)) out.push(need);
+  });
+  return out;
+}
+
+/** Stage indexes in an order that puts every stage after those it needs; reports cycles. */
+function stageOrder(stages: PlanStage[], issues: ModelIssue[]): number[] {
+  const index = new Map(stages.map((s, i) => [s.id, i]));
+  const state = new Map<string, 'visiting' | 'done'>();
+  const order: number[] = [];
+  const reported = new Set<string>();
+  const visit = (id: string, trail: string[]) => {
+    const mark = state.get(id);
+    if (mark === 'done') return;
+    if (mark === 'visiting') {
+      const cycle = [...trail.slice(trail.indexOf(id)), id];
+      const key = [...cycle].sort().join('|');
+      if (!reported.has(key)) {
+        reported.add(key);
+        const at = stages[index.get(cycle[0] as string) as number] as PlanStage;
+        const k = at.needs.indexOf(cycle[1] as string);
+        issues.push({
+          severity: 'error',
+          message: `needs cycle: ${cycle.join(' → ')}; a stage cannot wait for itself`,
+          path: k >= 0 ? ['stages', at.index, 'needs', k] : ['stages', at.index],
+        });
+      }
+      return;
+    }
+    state.set(id, 'visiting');
+    for (const need of stages[index.get(id) as number]?.needs ?? []) visit(need, [...trail, id]);
+    state.set(id, 'done');
+    order.push(index.get(id) as number);
+  };
+  for (const stage of stages) visit(stage.id, []);
+  return order;
+}
+
+function resolveStep(
+  draft: StepDraft,
+  stageId: string,
+  stage: Stage,
+  document: Orchestration,
+  catalog: AgentCatalog,
+): PlanStep {
+  const agentDef = draft.agent ? catalog[draft.agent] : undefined;
+  const layers: OwnSettings[] = [draft.own, stage, agentDef ?? {}, document.defaults ?? {}];
+  const pick = <K extends keyof OwnSettings>(key: K): OwnSettings[K] => layers.find((l) => l[key] !== undefined)?.[key];
+  const timeout = pick('timeout');
+  const step: PlanStep = {
+    id: draft.id,
+    stageId,
+    role: draft.role,
+    index: draft.index,
+    agent: draft.agent,
+    label: draft.label,
+    task: draft.task,
+    checklist: draft.checklist,
+    dependsOn: draft.dependsOn,
+    inputs: draft.inputs,
+    timeoutMs: (timeout === undefined ? null : parseDuration(timeout)) ?? DEFAULT_TIMEOUT_MS,
+    retries: pick('retries') ?? 0,
+    fallbackAgent: pick('fallback_agent') ?? null,
+    path: draft.path,
+  };
+  if (draft.produces !== undefined) step.produces = draft.produces;
+  if (draft.condition !== undefined) step.condition = draft.condition;
+  if (draft.syncPoint !== undefined) step.syncPoint = draft.syncPoint;
+  return step;
+}
+
+/** Every agent a document names must be known: a typo must not surface only at run time. */
+function checkAgents(document: Orchestration, catalog: AgentCatalog, steps: PlanStep[], issues: ModelIssue[]) {
+  const known = Object.keys(catalog);
+  const reported = new Set<string>();
+  const check = (name: string | undefined, path: ModelPath) => {
+    if (name === undefined || catalog[name]) return;
+    const key = path.join('/');
+    if (reported.has(key)) return;
+    reported.add(key);
+    issues.push({
+      severity: 'error',
+      message: `unknown agent '${name}'${didYouMean(name, known)}; define it under "agents:" or in the agent registry`,
+      path,
+    });
+  };
+  for (const step of steps) {
+    if (step.agent) check(step.agent, agentPath(step));
+  }
+  document.stages.forEach((stage, i) => {
+    check(stage.fallback_agent, ['stages', i, 'fallback_agent']);
+    const tasks = 'tasks' in stage && Array.isArray(stage.tasks) ? stage.tasks : [];
+    tasks.forEach((t, k) => check(t.fallback_agent, ['stages', i, 'tasks', k, 'fallback_agent']));
+  });
+  check(document.defaults?.fallback_agent, ['defaults', 'fallback_agent']);
+  for (const [name, def] of Object.entries(document.agents ?? {})) {
+    check(def.fallback_agent, ['agents', name, 'fallback_agent']);
+  }
+}
+
+/** Where a step's agent is named in the model. */
+function agentPath(step: PlanStep): ModelPath {
+  switch (step.role) {
+    case 'task':
+    case 'phase':
+    case 'branch':
+    case 'sync':
+    case 'fanin':
+      return [...step.path, 'agent'];
+    case 'fanout':
+      return [...step.path.slice(0, -2), 'agent'];
+    default:
+      return step.path;
+  }
+}

@@ -1,0 +1,229 @@
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Diagnostic, didYouMean, hasErrors } from '../diagnostics.js';
+import { inferPattern, isPatternName, PATTERNS, SEED_INFERENCE_KEYS } from '../model/patterns.js';
+import { fullFormTopSchema, seedSchemas, stageSchemas } from '../model/schema.js';
+import type { Orchestration, Stage } from '../model/types.js';
+import { decodeText, tooLarge } from './decodeText.js';
+import { YAML_LIMITS } from './limits.js';
+import { issuesFromZod, type ModelIssue } from './schemaIssues.js';
+import { type FileForm, locate, type YamlSource } from './YamlSource.js';
+
+export interface ParseResult {
+  /** The model, or `null` when the file's syntax or shape is broken. */
+  document: Orchestration | null;
+  diagnostics: Diagnostic[];
+  /** The parsed file, for positions and for a serialisation that keeps its comments. */
+  source: YamlSource | null;
+  form: FileForm | null;
+}
+
+const failed = (diagnostics: Diagnostic[], source: YamlSource | null = null): ParseResult => ({
+  document: null,
+  diagnostics,
+  source,
+  form: source?.form ?? null,
+});
+
+/** Attach a line and column to a model issue. */
+export function positionIssue(source: YamlSource, issue: ModelIssue): Diagnostic {
+  const range = locate(source, issue.path, issue.atKey);
+  return {
+    severity: issue.severity,
+    message: issue.message,
+    path: issue.path,
+    line: range.line,
+    col: range.col,
+    endLine: range.endLine,
+    endCol: range.endCol,
+  };
+}
+
+/**
+ * Parse an orchestration file of either form (DESIGN §2.1) into the model. Never throws: every
+ * problem, from bad bytes to an unknown key, comes back as a diagnostic with line and column.
+ */
+export function parse(input: string | Uint8Array): ParseResult {
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > YAML_LIMITS.maxBytes) return failed([tooLarge(input.length)]);
+    text = input;
+  } else {
+    const decoded = decodeText(input);
+    if (!decoded.ok) return failed([decoded.diagnostic]);
+    text = decoded.text;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
+  const probe: YamlSource = { text, form: 'full', doc, lineCounter, document: null };
+  const syntax = [...doc.errors.map((e) => yamlError(e, 'error')), ...doc.warnings.map((e) => yamlError(e, 'warning'))];
+  if (hasErrors(syntax)) return failed(syntax);
+
+  const tooDeep = findTooDeep(doc.contents);
+  if (tooDeep !== null) {
+    const pos = lineCounter.linePos(tooDeep);
+    return failed([
+      {
+        severity: 'error',
+        message: `the file nests deeper than ${YAML_LIMITS.maxDepth} levels; an orchestration needs far fewer`,
+        path: [],
+        line: pos.line,
+        col: pos.col,
+      },
+    ]);
+  }
+
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: YAML_LIMITS.maxAliasCount });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const bomb = /alias/i.test(message);
+    return failed([
+      {
+        severity: 'error',
+        message: bomb
+          ? `the file expands too many aliases (more than ${YAML_LIMITS.maxAliasCount}): it looks like an alias bomb; write the values out instead`
+          : `the file could not be read: ${message}`,
+        path: [],
+        line: 1,
+        col: 1,
+      },
+    ]);
+  }
+
+  if (root === null || root === undefined) {
+    return failed([
+      at(
+        probe,
+        [],
+        'the file is empty: write one pattern\'s keys (seed form, e.g. "primary_agent: …") or "stages:" (full form)',
+      ),
+    ]);
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    return failed([
+      at(probe, [], 'the top level must be a mapping of keys (a pattern\'s keys, or "stages:" for the full form)'),
+    ]);
+  }
+
+  const record = root as Record<string, unknown>;
+  const form: FileForm = Object.hasOwn(record, 'stages') ? 'full' : 'seed';
+  const source: YamlSource = { ...probe, form };
+  const built = form === 'full' ? buildFull(record) : buildSeed(record);
+  const diagnostics = [...syntax, ...built.issues.map((issue) => positionIssue(source, issue))];
+  const document = hasErrors(diagnostics) ? null : built.document;
+  return { document, diagnostics, source: { ...source, document }, form };
+}
+
+function at(source: YamlSource, path: (string | number)[], message: string): Diagnostic {
+  return positionIssue(source, { severity: 'error', message, path });
+}
+
+function yamlError(error: YAMLError, severity: 'error' | 'warning'): Diagnostic {
+  const [from, to] = error.linePos ?? [{ line: 1, col: 1 }];
+  const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.message;
+  return {
+    severity,
+    message: `YAML syntax: ${message}`,
+    path: [],
+    line: from.line,
+    col: from.col,
+    ...(to ? { endLine: to.line, endCol: to.col } : {}),
+  };
+}
+
+/** Offset of the first collection nested deeper than the limit, walking without recursion. */
+function findTooDeep(contents: unknown): number | null {
+  const stack: { node: unknown; depth: number }[] = [{ node: contents, depth: 1 }];
+  while (stack.length) {
+    const { node, depth } = stack.pop() as { node: unknown; depth: number };
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth > YAML_LIMITS.maxDepth) return node.range?.[0] ?? 0;
+    for (const item of node.items) {
+      const child = isPair(item) ? item.value : item;
+      if (!isAlias(child)) stack.push({ node: child, depth: depth + 1 });
+    }
+  }
+  return null;
+}
+
+interface Built {
+  document: Orchestration | null;
+  issues: ModelIssue[];
+}
+
+const PATTERN_LIST = PATTERNS.join(', ');
+
+function buildSeed(root: Record<string, unknown>): Built {
+  const pattern = inferPattern(root);
+  if (!pattern) {
+    const found = Object.keys(root);
+    const hint = found.map((k) => didYouMean(k, [...SEED_INFERENCE_KEYS, 'stages'])).find(Boolean) ?? '';
+    return {
+      document: null,
+      issues: [
+        {
+          severity: 'error',
+          message:
+            `cannot tell the pattern from the keys found (${found.join(', ') || 'none'})${hint}; ` +
+            `expected one of ${SEED_INFERENCE_KEYS.join(', ')} (seed form), or "stages:" (full form)`,
+          path: [],
+        },
+      ],
+    };
+  }
+  const schema = seedSchemas[pattern];
+  const result = schema.safeParse(root);
+  if (!result.success) {
+    return { document: null, issues: issuesFromZod(result.error, schema, root, ['stages', 0], []) };
+  }
+  const stage = { pattern, ...result.data } as Stage;
+  return { document: { version: 1, stages: [stage] }, issues: [] };
+}
+
+function buildFull(root: Record<string, unknown>): Built {
+  const issues: ModelIssue[] = [];
+  const top = fullFormTopSchema.safeParse(root);
+  if (!top.success) issues.push(...issuesFromZod(top.error, fullFormTopSchema, root, [], []));
+  const rawStages = Array.isArray(root.stages) ? root.stages : [];
+  const stages: Stage[] = [];
+  rawStages.forEach((raw, index) => {
+    const path = ['stages', index];
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      issues.push({ severity: 'error', message: `stages[${index}]: a stage is a mapping with a pattern and its keys`, path });
+      return;
+    }
+    const stageRaw = raw as Record<string, unknown>;
+    let pattern = stageRaw.pattern;
+    if (pattern === undefined) {
+      pattern = inferPattern(stageRaw);
+      if (!pattern) {
+        issues.push({
+          severity: 'error',
+          message: `stages[${index}]: no "pattern:" and its keys do not tell one; add "pattern:" with one of ${PATTERN_LIST}`,
+          path,
+        });
+        return;
+      }
+    } else if (!isPatternName(pattern)) {
+      issues.push({
+        severity: 'error',
+        message: `unknown pattern '${String(pattern)}'${didYouMean(String(pattern), PATTERNS)}; expected one of ${PATTERN_LIST}`,
+        path: [...path, 'pattern'],
+      });
+      return;
+    }
+    const schema = stageSchemas[pattern as Stage['pattern']];
+    const input = { ...stageRaw, pattern };
+    const result = schema.safeParse(input);
+    if (!result.success) {
+      issues.push(...issuesFromZod(result.error, schema, input, path, path));
+      return;
+    }
+    stages.push(result.data as Stage);
+  });
+  if (issues.some((i) => i.severity === 'error') || !top.success) return { document: null, issues };
+  const { stages: _raw, version: _version, ...rest } = top.data;
+  return { document: { version: 1, ...rest, stages }, issues };
+}

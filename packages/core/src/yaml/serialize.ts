@@ -1,0 +1,64 @@
+import { Document } from 'yaml';
+import { deepEqual } from '../model/deepEqual.js';
+import type { Orchestration, Stage } from '../model/types.js';
+import { patchDocument } from './patchDocument.js';
+import type { FileForm, YamlSource } from './YamlSource.js';
+
+export interface SerializeOptions {
+  form?: FileForm;
+  /** The file the document was loaded from: its comments, order and quoting are kept. */
+  source?: YamlSource | null;
+}
+
+/** Why a document cannot be written in seed form, or `null` when it can. */
+export function seedFormBlocker(document: Orchestration): string | null {
+  if (document.stages.length !== 1) {
+    return `the seed form holds exactly one stage; this orchestration has ${document.stages.length}`;
+  }
+  const extra = (['name', 'description', 'defaults', 'agents'] as const).filter((k) => document[k] !== undefined);
+  if (extra.length) return `the seed form has no place for ${extra.join(', ')}; export the full form`;
+  const stage = document.stages[0] as Stage;
+  const stageExtra = (['id', 'name', 'description', 'needs', 'timeout', 'retries', 'fallback_agent'] as const).filter(
+    (k) => stage[k] !== undefined,
+  );
+  if (stageExtra.length) return `the seed form has no place for the stage's ${stageExtra.join(', ')}; export the full form`;
+  return null;
+}
+
+export class SerializeError extends Error {}
+
+/** The plain value written for a document in a form: the model, minus what the form implies. */
+export function toFileValue(document: Orchestration, form: FileForm): Record<string, unknown> {
+  if (form === 'seed') {
+    const blocker = seedFormBlocker(document);
+    if (blocker) throw new SerializeError(blocker);
+    const { pattern: _pattern, ...keys } = document.stages[0] as Stage;
+    return keys;
+  }
+  const { version, name, description, defaults, agents, stages } = document;
+  return { version, name, description, defaults, agents, stages: stages.map(orderStageKeys) };
+}
+
+/** id, name, description, pattern and needs first: how a person reads a stage. */
+function orderStageKeys(stage: Stage): Record<string, unknown> {
+  const { id, name, description, pattern, needs, ...rest } = stage;
+  return { id, name, description, pattern, needs, ...rest };
+}
+
+/**
+ * Write a document as YAML. With the `source` it was loaded from, an unchanged document gives
+ * back the very same text, and an edited one keeps the comments of the parts not edited.
+ * Throws `SerializeError` when asked for the seed form of a document that has no seed form.
+ */
+export function serialize(document: Orchestration, options: SerializeOptions = {}): string {
+  const source = options.source ?? null;
+  const form = options.form ?? source?.form ?? 'full';
+  const value = toFileValue(document, form);
+  if (source && source.form === form) {
+    if (source.document && deepEqual(source.document, document)) return source.text;
+    const doc = source.doc.clone();
+    patchDocument(doc, value);
+    return doc.toString({ lineWidth: 0 });
+  }
+  return new Document(value).toString({ lineWidth: 0 });
+}
