@@ -45,6 +45,12 @@ function editDistance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
+function sharedPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
 /** The closest candidate to a misspelt word, when it is close enough to be what was meant. */
 export function closestMatch(word: string, candidates: Iterable<string>): string | null {
   let best: string | null = null;
@@ -52,7 +58,10 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   const lower = word.toLowerCase();
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const distance = c.startsWith(lower) || lower.startsWith(c) ? 1 : editDistance(lower, c);
+    const distance =
+      c.startsWith(lower) || lower.startsWith(c) || sharedPrefix(lower, c) >= Math.max(4, lower.length - 1)
+        ? 1
+        : editDistance(lower, c);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

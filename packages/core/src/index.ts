@@ -16,6 +16,7 @@ export {
 } from './diagnostics.js';
 export { deepEqual } from './model/deepEqual.js';
 export { type Duration, formatDuration, parseDuration } from './model/duration.js';
+export { fileJsonSchema } from './model/fileJsonSchema.js';
 export {
   inferPattern,
   isPatternName,
@@ -32,11 +33,24 @@ export { toMermaid } from './plan/mermaid.js';
 export { stageIdOf, stepIds } from './plan/stepIds.js';
 export * from './plan/types.js';
 export * from './run/events.js';
-export { applyEvent, emptyRunState, type RunState, reduceRun, type StageState, type StepState } from './run/reduceRun.js';
+export {
+  applyEvent,
+  emptyRunState,
+  type RunState,
+  reduceRun,
+  type StageState,
+  type StepState,
+} from './run/reduceRun.js';
 export { type ValidateResult, validate } from './validate.js';
 export { decodeText } from './yaml/decodeText.js';
 export { YAML_LIMITS } from './yaml/limits.js';
 export { type ParseResult, parse, positionIssue } from './yaml/parse.js';
 export type { ModelIssue } from './yaml/schemaIssues.js';
-export { SerializeError, type SerializeOptions, seedFormBlocker, serialize, toFileValue } from './yaml/serialize.js';
+export {
+  SerializeError,
+  type SerializeOptions,
+  seedFormBlocker,
+  serialize,
+  toFileValue,
+} from './yaml/serialize.js';
 export { type FileForm, locate, type SourceRange, type YamlSource } from './yaml/YamlSource.js';

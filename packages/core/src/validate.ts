@@ -18,14 +18,19 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Parse and compile a file: every diagnostic of DESIGN §2.3, each with its line and column. */
-export function validate(input: string | Uint8Array, options: { agents?: AgentCatalog } = {}): ValidateResult {
+export function validate(
+  input: string | Uint8Array,
+  options: { agents?: AgentCatalog } = {},
+): ValidateResult {
   const parsed = parse(input);
   if (!parsed.document || !parsed.source) {
     return { ...parsed, plan: null, ok: false };
   }
   const { plan, issues } = compile(parsed.document, options);
   const source = parsed.source;
-  const diagnostics = [...parsed.diagnostics, ...issues.map((issue) => positionIssue(source, issue))].sort(byPosition);
+  const diagnostics = [...parsed.diagnostics, ...issues.map((issue) => positionIssue(source, issue))].sort(
+    byPosition,
+  );
   return { ...parsed, diagnostics, plan, ok: !hasErrors(diagnostics) };
 }
 

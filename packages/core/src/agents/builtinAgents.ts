@@ -11,7 +11,12 @@ export type AgentCatalog = Readonly<Record<string, AgentInfo>>;
 /** The fallback the seed names in `on_agent_error: retry_once_then_fallback`. */
 export const GENERAL_PURPOSE_AGENT = 'general-purpose';
 
-function builtin(name: string, description: string, duration: string, extra: Partial<AgentDefinition> = {}): AgentInfo {
+function builtin(
+  name: string,
+  description: string,
+  duration: string,
+  extra: Partial<AgentDefinition> = {},
+): AgentInfo {
   return {
     name,
     description,
@@ -29,9 +34,21 @@ export const BUILTIN_AGENTS: AgentCatalog = Object.fromEntries(
   [
     builtin('fastapi-backend-expert', 'Builds FastAPI endpoints, models, validation and migrations', '3s'),
     builtin('react-frontend-architect', 'Builds React components, forms and state management', '3s'),
-    builtin('architecture-guardian', 'Reviews architecture, patterns and security; analyses code quality', '2s', {
-      runtime: { kind: 'simulated', duration: '2s', jitter: 0.2, seed: 21, verdict: 'approve', condition: 'high_complexity' },
-    }),
+    builtin(
+      'architecture-guardian',
+      'Reviews architecture, patterns and security; analyses code quality',
+      '2s',
+      {
+        runtime: {
+          kind: 'simulated',
+          duration: '2s',
+          jitter: 0.2,
+          seed: 21,
+          verdict: 'approve',
+          condition: 'high_complexity',
+        },
+      },
+    ),
     builtin('pytest-test-master', 'Writes and runs pytest suites; checks coverage and edge cases', '2500ms', {
       runtime: { kind: 'simulated', duration: '2500ms', jitter: 0.2, seed: 18, verdict: 'approve' },
     }),

@@ -27,9 +27,11 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   const issues: ModelIssue[] = [];
   const stageIds = document.stages.map((s, i) => stageIdOf(s, i));
 
+  let duplicateStages = false;
   stageIds.forEach((id, i) => {
     const first = stageIds.indexOf(id);
     if (first !== i) {
+      duplicateStages = true;
       const stage = document.stages[i] as Stage;
       issues.push({
         severity: 'error',
@@ -58,7 +60,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
       }
       seen.add(draft.id);
     }
-    const needs = resolveNeeds(stage, i, stageIds, issues);
+    const needs = resolveNeeds(stage, i, stageIds, duplicateStages ? [] : issues);
     const steps = built.steps.map((d) => resolveStep(d, id, stage, document, catalog));
     const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
     stages.push({
@@ -84,7 +86,8 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   });
 
   checkAgents(document, catalog, stepsByStage.flat(), issues);
-  const order = stageOrder(stages, issues);
+  // With two stages of one id, needs are ambiguous: the duplicate is the error to fix first.
+  const order = duplicateStages ? stages.map((_, i) => i) : stageOrder(stages, issues);
   const stageById = new Map(stages.map((s) => [s.id, s]));
   const stepById = new Map(stepsByStage.flat().map((s) => [s.id, s]));
   for (const stage of stages) {
@@ -116,11 +119,18 @@ function resolveNeeds(stage: Stage, index: number, stageIds: string[], issues: M
     if (!stageIds.includes(need)) {
       issues.push({
         severity: 'error',
-        message: `needs '${need}', which is no stage${didYouMean(need, stageIds.filter((s) => s !== own))}; the stages are: ${stageIds.join(', ')}`,
+        message: `needs '${need}', which is no stage${didYouMean(
+          need,
+          stageIds.filter((s) => s !== own),
+        )}; the stages are: ${stageIds.join(', ')}`,
         path: ['stages', index, 'needs', k],
       });
     } else if (need === own) {
-      issues.push({ severity: 'error', message: `needs cycle: stage '${own}' needs itself`, path: ['stages', index, 'needs', k] });
+      issues.push({
+        severity: 'error',
+        message: `needs cycle: stage '${own}' needs itself`,
+        path: ['stages', index, 'needs', k],
+      });
     } else if (!out.includes(need)) out.push(need);
   });
   return out;
@@ -168,7 +178,8 @@ function resolveStep(
 ): PlanStep {
   const agentDef = draft.agent ? catalog[draft.agent] : undefined;
   const layers: OwnSettings[] = [draft.own, stage, agentDef ?? {}, document.defaults ?? {}];
-  const pick = <K extends keyof OwnSettings>(key: K): OwnSettings[K] => layers.find((l) => l[key] !== undefined)?.[key];
+  const pick = <K extends keyof OwnSettings>(key: K): OwnSettings[K] =>
+    layers.find((l) => l[key] !== undefined)?.[key];
   const timeout = pick('timeout');
   const step: PlanStep = {
     id: draft.id,
@@ -193,7 +204,12 @@ function resolveStep(
 }
 
 /** Every agent a document names must be known: a typo must not surface only at run time. */
-function checkAgents(document: Orchestration, catalog: AgentCatalog, steps: PlanStep[], issues: ModelIssue[]) {
+function checkAgents(
+  document: Orchestration,
+  catalog: AgentCatalog,
+  steps: PlanStep[],
+  issues: ModelIssue[],
+) {
   const known = Object.keys(catalog);
   const reported = new Set<string>();
   const check = (name: string | undefined, path: ModelPath) => {
@@ -213,7 +229,9 @@ function checkAgents(document: Orchestration, catalog: AgentCatalog, steps: Plan
   document.stages.forEach((stage, i) => {
     check(stage.fallback_agent, ['stages', i, 'fallback_agent']);
     const tasks = 'tasks' in stage && Array.isArray(stage.tasks) ? stage.tasks : [];
-    tasks.forEach((t, k) => check(t.fallback_agent, ['stages', i, 'tasks', k, 'fallback_agent']));
+    tasks.forEach((t, k) => {
+      check(t.fallback_agent, ['stages', i, 'tasks', k, 'fallback_agent']);
+    });
   });
   check(document.defaults?.fallback_agent, ['defaults', 'fallback_agent']);
   for (const [name, def] of Object.entries(document.agents ?? {})) {

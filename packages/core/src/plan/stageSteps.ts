@@ -192,7 +192,11 @@ const primaryWithReviewers: Builder<'primary_with_reviewers'> = (stage, id, path
   const reviewers = stage.reviewer_agents ?? [];
   const issues: ModelIssue[] = [];
   if (!reviewers.length) {
-    issues.push({ severity: 'warning', message: 'no reviewers: add reviewer_agents, or the primary goes unreviewed', path });
+    issues.push({
+      severity: 'warning',
+      message: 'no reviewers: add reviewer_agents, or the primary goes unreviewed',
+      path,
+    });
   }
   for (const agent of Object.keys(stage.review_tasks ?? {})) {
     if (!reviewers.includes(agent)) {

@@ -87,6 +87,10 @@ export interface StepLogData {
 
 export function isTerminalStepStatus(status: StepStatus): boolean {
   return (
-    status === 'succeeded' || status === 'failed' || status === 'skipped' || status === 'cancelled' || status === 'reused'
+    status === 'succeeded' ||
+    status === 'failed' ||
+    status === 'skipped' ||
+    status === 'cancelled' ||
+    status === 'reused'
   );
 }

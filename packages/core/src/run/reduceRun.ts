@@ -48,7 +48,16 @@ export interface RunState {
 }
 
 export function emptyRunState(): RunState {
-  return { runId: null, status: 'queued', lastSeq: 0, stages: {}, steps: {}, branches: {}, barriers: {}, artifacts: [] };
+  return {
+    runId: null,
+    status: 'queued',
+    lastSeq: 0,
+    stages: {},
+    steps: {},
+    branches: {},
+    barriers: {},
+    artifacts: [],
+  };
 }
 
 const STEP_STATUS: Partial<Record<RunEvent['type'], StepStatus>> = {
@@ -164,7 +173,10 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
     case 'barrier.passed':
       if (event.stageId) {
         const passed = state.barriers[event.stageId] ?? [];
-        next.barriers = { ...state.barriers, [event.stageId]: [...passed, String(data.name ?? event.stepId)] };
+        next.barriers = {
+          ...state.barriers,
+          [event.stageId]: [...passed, String(data.name ?? event.stepId)],
+        };
       }
       return next;
     case 'review.verdict': {
@@ -176,7 +188,11 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
     }
     case 'artifact.created':
       next.artifacts = inPlace ? state.artifacts : [...state.artifacts];
-      next.artifacts.push({ stepId: event.stepId, name: String(data.name ?? ''), path: String(data.path ?? '') });
+      next.artifacts.push({
+        stepId: event.stepId,
+        name: String(data.name ?? ''),
+        path: String(data.path ?? ''),
+      });
       return next;
     default:
       return next;

@@ -54,9 +54,17 @@ export function parse(input: string | Uint8Array): ParseResult {
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, keepSourceTokens: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    keepSourceTokens: false,
+  });
   const probe: YamlSource = { text, form: 'full', doc, lineCounter, document: null };
-  const syntax = [...doc.errors.map((e) => yamlError(e, 'error')), ...doc.warnings.map((e) => yamlError(e, 'warning'))];
+  const syntax = [
+    ...doc.errors.map((e) => yamlError(e, 'error')),
+    ...doc.warnings.map((e) => yamlError(e, 'warning')),
+  ];
   if (hasErrors(syntax)) return failed(syntax);
 
   const tooDeep = findTooDeep(doc.contents);
@@ -103,7 +111,11 @@ export function parse(input: string | Uint8Array): ParseResult {
   }
   if (typeof root !== 'object' || Array.isArray(root)) {
     return failed([
-      at(probe, [], 'the top level must be a mapping of keys (a pattern\'s keys, or "stages:" for the full form)'),
+      at(
+        probe,
+        [],
+        'the top level must be a mapping of keys (a pattern\'s keys, or "stages:" for the full form)',
+      ),
     ]);
   }
 
@@ -191,7 +203,11 @@ function buildFull(root: Record<string, unknown>): Built {
   rawStages.forEach((raw, index) => {
     const path = ['stages', index];
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-      issues.push({ severity: 'error', message: `stages[${index}]: a stage is a mapping with a pattern and its keys`, path });
+      issues.push({
+        severity: 'error',
+        message: `stages[${index}]: a stage is a mapping with a pattern and its keys`,
+        path,
+      });
       return;
     }
     const stageRaw = raw as Record<string, unknown>;

@@ -83,7 +83,8 @@ export function issuesFromZod(
     if (issue.code === 'unrecognized_keys') {
       const allowed = allowedKeysAt(schema, local);
       for (const key of issue.keys) {
-        const hint = didYouMean(key, allowed) || (allowed.length ? `; expected one of: ${allowed.join(', ')}` : '');
+        const hint =
+          didYouMean(key, allowed) || (allowed.length ? `; expected one of: ${allowed.join(', ')}` : '');
         const at = local.length ? ` in ${where()}` : '';
         out.push({
           severity: 'error',

@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import { deepEqual } from '../model/deepEqual.js';
+import { inferPattern } from '../model/patterns.js';
 import type { Orchestration, Stage } from '../model/types.js';
 import { patchDocument } from './patchDocument.js';
 import type { FileForm, YamlSource } from './YamlSource.js';
@@ -15,13 +16,16 @@ export function seedFormBlocker(document: Orchestration): string | null {
   if (document.stages.length !== 1) {
     return `the seed form holds exactly one stage; this orchestration has ${document.stages.length}`;
   }
-  const extra = (['name', 'description', 'defaults', 'agents'] as const).filter((k) => document[k] !== undefined);
+  const extra = (['name', 'description', 'defaults', 'agents'] as const).filter(
+    (k) => document[k] !== undefined,
+  );
   if (extra.length) return `the seed form has no place for ${extra.join(', ')}; export the full form`;
   const stage = document.stages[0] as Stage;
-  const stageExtra = (['id', 'name', 'description', 'needs', 'timeout', 'retries', 'fallback_agent'] as const).filter(
-    (k) => stage[k] !== undefined,
-  );
-  if (stageExtra.length) return `the seed form has no place for the stage's ${stageExtra.join(', ')}; export the full form`;
+  const stageExtra = (
+    ['id', 'name', 'description', 'needs', 'timeout', 'retries', 'fallback_agent'] as const
+  ).filter((k) => stage[k] !== undefined);
+  if (stageExtra.length)
+    return `the seed form has no place for the stage's ${stageExtra.join(', ')}; export the full form`;
   return null;
 }
 
@@ -32,11 +36,29 @@ export function toFileValue(document: Orchestration, form: FileForm): Record<str
   if (form === 'seed') {
     const blocker = seedFormBlocker(document);
     if (blocker) throw new SerializeError(blocker);
-    const { pattern: _pattern, ...keys } = document.stages[0] as Stage;
-    return keys;
+    const { pattern, ...keys } = document.stages[0] as Stage;
+    return withInferablePattern(pattern, keys);
   }
   const { version, name, description, defaults, agents, stages } = document;
   return { version, name, description, defaults, agents, stages: stages.map(orderStageKeys) };
+}
+
+/**
+ * A seed file tells its pattern by its keys alone. The two patterns told only by
+ * `parallel_execution` get it written out when the editor left it implicit.
+ */
+function withInferablePattern(
+  pattern: Stage['pattern'],
+  keys: Record<string, unknown>,
+): Record<string, unknown> {
+  if (inferPattern(keys) === pattern) return keys;
+  if (pattern === 'parallel_independent' && keys.parallel_execution === undefined) {
+    return { parallel_execution: true, ...keys };
+  }
+  if (pattern === 'sequential_handoff') return { parallel_execution: false, ...keys };
+  throw new SerializeError(
+    `in seed form these keys would read as ${inferPattern(keys) ?? 'no pattern'}, not ${pattern}; export the full form`,
+  );
 }
 
 /** id, name, description, pattern and needs first: how a person reads a stage. */

@@ -1,0 +1,25 @@
+import { formatDiagnostic } from '@baton/core';
+import { EXIT, UsageError } from '../exitCodes.js';
+import { io } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { readOrchestrationFile } from '../readOrchestrationFile.js';
+
+/** `baton validate FILE...`: every diagnostic as `file:line:col: severity: message`; exit 1 on any error. */
+export async function validateCommand(args: string[]): Promise<number> {
+  const { positionals } = parseCommandArgs(args, {});
+  if (!positionals.length) throw new UsageError('name at least one file to validate');
+  let failed = false;
+  for (const path of positionals) {
+    const { result } = await readOrchestrationFile(path);
+    for (const d of result.diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d, path));
+    if (!result.ok) failed = true;
+    else {
+      const steps = result.plan?.steps.length ?? 0;
+      const stages = result.plan?.stages.length ?? 0;
+      io.out(
+        `${path}: ok (${result.form} form, ${stages} stage${stages === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'})`,
+      );
+    }
+  }
+  return failed ? EXIT.failed : EXIT.ok;
+}
