@@ -1,0 +1,99 @@
+import type { AgentCatalog, AgentInfo, Orchestration, Plan, RunEvent, RunState } from '@baton/core';
+
+/**
+ * The engine's public contract: what the server and the CLI call. Both run the very same
+ * engine (Rivet-style: one core, headless or in an app), so a run behaves alike everywhere.
+ */
+
+/** Time as the engine sees it: real in production, virtual in tests and benchmarks. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms` (virtual or real); rejects with the signal's reason if aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export interface StartRunOptions {
+  runId: string;
+  document: Orchestration;
+  plan: Plan;
+  /** Registry agents (built-ins, agent files); the document's inline agents are laid over them. */
+  agents: AgentCatalog;
+  /** Divides every simulated duration (DESIGN §3.3). Default 1. */
+  speed?: number;
+  clock?: Clock;
+  /**
+   * The server's or CLI's data directory: artifacts go under
+   * `<dataDir>/.artifacts/<orchestration>/<timestamp>/` (DESIGN §3.2). `null`: no artifacts.
+   */
+  dataDir?: string | null;
+  /** Where steps execute (DESIGN §3.4). Default: in this process. */
+  dispatcher?: Dispatcher;
+  /**
+   * Events already recorded for this run (a run resumed after a crash): their results are
+   * kept, finished steps are not run again, interrupted steps run again with the attempt
+   * counted, and new events continue the `seq` without a gap or a duplicate.
+   */
+  previousEvents?: readonly RunEvent[];
+  /** Called synchronously for every event, in `seq` order, before the engine moves on. */
+  onEvent: (event: RunEvent) => void;
+}
+
+export interface RunHandle {
+  runId: string;
+  /** Settles when the run has ended (succeeded, failed or cancelled); never rejects. */
+  done: Promise<RunState>;
+  /** Cancel: running agents are stopped (process trees SIGTERM then SIGKILL; HTTP aborted). */
+  cancel(reason?: string): void;
+}
+
+/** What one agent call is given. */
+export interface StepInvocation {
+  runId: string;
+  stepId: string;
+  stageId: string;
+  attempt: number;
+  /** The agent that runs this attempt (the fallback when it stands in). */
+  agent: string;
+  /**
+   * Its definition, resolved by the engine from the registry and the document's inline
+   * agents, so a dispatcher (or a queue worker) needs no catalog of its own.
+   */
+  definition: AgentInfo;
+  /** Divides simulated durations. */
+  speed: number;
+  task: string;
+  checklist: string[];
+  /** Results of the steps this one receives (DESIGN §2.3 inputs), by step id. */
+  inputs: Record<string, StepResult>;
+  /** Artifacts handed down a sequential chain, by name. */
+  artifacts: Record<string, string>;
+  /** Findings to address: a reviewer's or validator's, when the step runs again for them. */
+  feedback?: string[];
+  /** Review round, revision or validation attempt (1-based). */
+  round: number;
+  timeoutMs: number;
+  /** Idempotency key of this attempt: `runId:stepId:attempt`. */
+  key: string;
+}
+
+/** A step's result (DESIGN §3.2). */
+export interface StepResult {
+  status: 'succeeded' | 'failed';
+  output: string;
+  condition?: string;
+  verdict?: 'approve' | 'changes_requested';
+  findings?: string[];
+  error?: string;
+}
+
+/** Runs step invocations somewhere: in-process (local) or on queue workers. */
+export interface Dispatcher {
+  execute(
+    invocation: StepInvocation,
+    context: {
+      signal: AbortSignal;
+      log: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
+    },
+  ): Promise<StepResult>;
+  close?(): Promise<void>;
+}
