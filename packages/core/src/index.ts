@@ -54,3 +54,4 @@ export {
   toFileValue,
 } from './yaml/serialize.js';
 export { type FileForm, locate, type SourceRange, type YamlSource } from './yaml/YamlSource.js';
+export type * from './api/apiTypes.js';
