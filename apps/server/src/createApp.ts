@@ -1,0 +1,76 @@
+import type { AgentCatalog, HealthResponse } from '@baton/core';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.js';
+import { ApiError } from './http/ApiError.js';
+import { errorHandler } from './http/errorHandler.js';
+import { agentsRoute } from './routes/agentsRoute.js';
+import { artifactRoot, sendArtifact } from './routes/artifactsRoute.js';
+import { orchestrationsRoutes } from './routes/orchestrationsRoutes.js';
+import { runsRoutes } from './routes/runsRoutes.js';
+import { validateRoute } from './routes/validateRoute.js';
+import type { RunManager } from './runs/RunManager.js';
+import { allowedHostNames, hostCheck, originCheck } from './security/hostPolicy.js';
+import { tokenAuth } from './security/tokenAuth.js';
+import type { OrchestrationStore } from './store/orchestrationStore.js';
+import type { RunStore } from './store/runStore.js';
+import { serveWebApp } from './web/serveWebApp.js';
+
+export const VERSION = '0.1.0';
+
+/** Request bodies: a 2 MB YAML file, escaped in JSON, fits; anything larger is refused (413). */
+const BODY_LIMIT = '3mb';
+
+export interface AppContext {
+  config: ServerConfig;
+  logger: Logger;
+  orchestrations: OrchestrationStore;
+  runStore: RunStore;
+  runs: RunManager;
+  agents: () => AgentCatalog;
+}
+
+/** The Express app: security first, then the JSON API, then the web app (DESIGN §4). */
+export function createApp(ctx: AppContext): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const allowed = allowedHostNames(ctx.config.host, ctx.config.allowedHosts);
+  app.use(hostCheck(allowed));
+  if (ctx.config.token) app.use(tokenAuth(ctx.config.token));
+  app.use('/api', originCheck(allowed));
+  app.use(
+    '/api',
+    express.json({ limit: BODY_LIMIT }),
+    express.text({ type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: BODY_LIMIT }),
+  );
+
+  app.get('/api/health', (_req, res) => {
+    const body: HealthResponse = { ok: true, version: VERSION };
+    res.json(body);
+  });
+  app.use('/api/agents', agentsRoute(ctx.agents));
+  app.use('/api/orchestrations', orchestrationsRoutes(ctx.orchestrations, ctx.agents));
+  app.use('/api/validate', validateRoute(ctx.agents));
+  app.get('/api/runs/:id/artifacts/*path', async (req, res) => {
+    const run = ctx.runStore.get(req.params.id);
+    if (!run) throw new ApiError(404, 'not_found', `no run with id '${req.params.id}'`);
+    const parts = (req.params as unknown as { path: string[] }).path;
+    await sendArtifact(req, res, artifactRoot(ctx.runStore.events(run.id), ctx.config.dataDir), parts);
+  });
+  app.use(
+    '/api/runs',
+    runsRoutes({
+      runs: ctx.runs,
+      runStore: ctx.runStore,
+      orchestrations: ctx.orchestrations,
+      agents: ctx.agents,
+      queueAvailable: ctx.config.dispatcher === 'queue',
+    }),
+  );
+  app.use('/api', (req) => {
+    throw new ApiError(404, 'no_route', `no API route ${req.method} ${req.originalUrl}`);
+  });
+  app.use(serveWebApp(ctx.config.webDir));
+  app.use(errorHandler(ctx.logger));
+  return app;
+}

@@ -1,0 +1,17 @@
+import type { Diagnostic } from '@baton/core';
+
+/** An error a client caused and can fix: sent as `{error: {code, message, diagnostics?}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly diagnostics?: Diagnostic[],
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string) =>
+  new ApiError(404, 'not_found', `no ${what} with id '${id}'`);

@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { type AgentCatalog, PATTERN_TITLES, parse } from '@baton/core';
+import type { Logger } from 'pino';
+import { orchestrationInput } from './routes/orchestrationsRoutes.js';
+import type { OrchestrationStore } from './store/orchestrationStore.js';
+
+export const EXAMPLES_DIR = new URL('../../../examples/', import.meta.url).pathname;
+
+function exampleFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? exampleFiles(join(dir, entry.name))
+        : entry.name.endsWith('.baton.yaml')
+          ? [join(dir, entry.name)]
+          : [],
+    )
+    .sort();
+}
+
+/** A seed snippet has no name of its own: "Seed · Primary with Reviewers". */
+function nameOf(path: string, yaml: string): string | undefined {
+  const { document, form } = parse(yaml);
+  const pattern = document?.stages[0]?.pattern;
+  return form === 'seed' && pattern ? `Seed · ${PATTERN_TITLES[pattern]}` : undefined;
+}
+
+/** Fill an empty store with the examples, so a newcomer sees orchestrations at once. */
+export function loadExamples(
+  store: OrchestrationStore,
+  agents: AgentCatalog,
+  logger: Logger,
+  dir = EXAMPLES_DIR,
+): number {
+  if (store.count() > 0) return 0;
+  let loaded = 0;
+  for (const path of exampleFiles(dir)) {
+    const yaml = readFileSync(path, 'utf8');
+    try {
+      store.create(orchestrationInput(yaml, agents, nameOf(path, yaml)));
+      loaded++;
+    } catch (error) {
+      logger.warn({ file: basename(path), err: error }, 'example not loaded');
+    }
+  }
+  return loaded;
+}

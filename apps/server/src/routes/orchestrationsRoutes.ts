@@ -1,0 +1,101 @@
+import {
+  type AgentCatalog,
+  type OrchestrationRecord,
+  type OrchestrationsResponse,
+  PATTERN_TITLES,
+  type VersionConflict,
+} from '@baton/core';
+import { type Response, Router } from 'express';
+import { ApiError, notFound } from '../http/ApiError.js';
+import { checkOrchestration } from '../http/checkOrchestration.js';
+import { readYamlBody } from '../http/readYamlBody.js';
+import type { OrchestrationInput, OrchestrationStore } from '../store/orchestrationStore.js';
+
+/** The stored input of a posted file: its text, model and counts. */
+export function orchestrationInput(
+  yaml: string,
+  agents: AgentCatalog,
+  nameHint?: string,
+): OrchestrationInput {
+  const { document, plan } = checkOrchestration(yaml, agents);
+  const onlyStage = document.stages.length === 1 ? document.stages[0] : undefined;
+  return {
+    name:
+      document.name ??
+      nameHint ??
+      (onlyStage && !onlyStage.name ? PATTERN_TITLES[onlyStage.pattern] : plan.name),
+    yaml,
+    model: JSON.stringify(document),
+    stages: plan.stages.length,
+    steps: plan.steps.length,
+  };
+}
+
+function sendRecord(res: Response, record: OrchestrationRecord, status = 200) {
+  res.status(status).setHeader('ETag', `"${record.version}"`).json(record);
+}
+
+/** `If-Match: "3"` (or `3`, or `W/"3"`) → 3. */
+function expectedVersion(header: string | undefined): number {
+  if (!header) {
+    throw new ApiError(
+      428,
+      'if_match_required',
+      'send If-Match with the version you edited (the ETag of your GET)',
+    );
+  }
+  const match = header.trim().match(/^(?:W\/)?"?(\d+)"?$/);
+  if (!match)
+    throw new ApiError(400, 'invalid_if_match', `If-Match must be a version such as "3", not ${header}`);
+  return Number(match[1]);
+}
+
+export function orchestrationsRoutes(store: OrchestrationStore, agents: () => AgentCatalog): Router {
+  const router = Router();
+
+  router.get('/', (_req, res) => {
+    const body: OrchestrationsResponse = { orchestrations: store.list() };
+    res.json(body);
+  });
+
+  router.post('/', (req, res) => {
+    sendRecord(res, store.create(orchestrationInput(readYamlBody(req), agents())), 201);
+  });
+
+  router.get('/:id', (req, res) => {
+    const record = store.get(req.params.id);
+    if (!record) throw notFound('orchestration', req.params.id);
+    sendRecord(res, record);
+  });
+
+  router.get('/:id/versions', (req, res) => {
+    if (!store.get(req.params.id)) throw notFound('orchestration', req.params.id);
+    res.json({ versions: store.versions(req.params.id) });
+  });
+
+  router.put('/:id', (req, res) => {
+    const expected = expectedVersion(req.headers['if-match']);
+    const input = orchestrationInput(readYamlBody(req), agents());
+    const outcome = store.update(req.params.id, expected, input);
+    if (outcome.kind === 'missing') throw notFound('orchestration', req.params.id);
+    if (outcome.kind === 'stale') {
+      const body: VersionConflict = {
+        error: {
+          code: 'version_conflict',
+          message: `you edited version ${expected}, but version ${outcome.current.version} was saved since; reload it or save yours as a copy`,
+        },
+        current: outcome.current,
+      };
+      res.status(412).setHeader('ETag', `"${outcome.current.version}"`).json(body);
+      return;
+    }
+    sendRecord(res, outcome.record);
+  });
+
+  router.delete('/:id', (req, res) => {
+    if (!store.delete(req.params.id)) throw notFound('orchestration', req.params.id);
+    res.status(204).end();
+  });
+
+  return router;
+}

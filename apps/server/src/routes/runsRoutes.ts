@@ -1,0 +1,144 @@
+import type { AgentCatalog, CreateRunRequest, RunRecord, RunsResponse } from '@baton/core';
+import { Router } from 'express';
+import { ApiError, notFound } from '../http/ApiError.js';
+import { checkOrchestration } from '../http/checkOrchestration.js';
+import type { RunManager } from '../runs/RunManager.js';
+import type { OrchestrationStore } from '../store/orchestrationStore.js';
+import type { RunStore, StoredRun } from '../store/runStore.js';
+import { runEventStream } from './runEventStream.js';
+
+function parseCreateRun(body: unknown): CreateRunRequest {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    throw new ApiError(400, 'invalid_body', 'send {"orchestrationId": "<id>"} or {"yaml": "<file text>"}');
+  }
+  const b = body as Record<string, unknown>;
+  const out: CreateRunRequest = {};
+  if (b.orchestrationId !== undefined) {
+    if (typeof b.orchestrationId !== 'string')
+      throw new ApiError(400, 'invalid_body', 'orchestrationId must be a string');
+    out.orchestrationId = b.orchestrationId;
+  }
+  if (b.yaml !== undefined) {
+    if (typeof b.yaml !== 'string')
+      throw new ApiError(400, 'invalid_body', 'yaml must be a string holding the file text');
+    out.yaml = b.yaml;
+  }
+  if ((out.orchestrationId === undefined) === (out.yaml === undefined)) {
+    throw new ApiError(400, 'invalid_body', 'send exactly one of "orchestrationId" and "yaml"');
+  }
+  if (b.speed !== undefined) {
+    if (typeof b.speed !== 'number' || !Number.isFinite(b.speed) || b.speed <= 0 || b.speed > 10_000) {
+      throw new ApiError(400, 'invalid_speed', 'speed must be a number above 0 and at most 10000');
+    }
+    out.speed = b.speed;
+  }
+  if (b.dispatcher !== undefined) {
+    if (b.dispatcher !== 'local' && b.dispatcher !== 'queue') {
+      throw new ApiError(400, 'invalid_dispatcher', 'dispatcher must be "local" or "queue"');
+    }
+    out.dispatcher = b.dispatcher;
+  }
+  const known = new Set(['orchestrationId', 'yaml', 'speed', 'dispatcher']);
+  const unknown = Object.keys(b).filter((k) => !known.has(k));
+  if (unknown.length) throw new ApiError(400, 'invalid_body', `unknown field(s): ${unknown.join(', ')}`);
+  return out;
+}
+
+function summary(run: StoredRun): Omit<RunRecord, 'steps'> {
+  return {
+    id: run.id,
+    orchestrationId: run.orchestrationId,
+    name: run.name,
+    status: run.status,
+    createdAt: run.createdAt,
+    ...(run.startedAt ? { startedAt: run.startedAt } : {}),
+    ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+  };
+}
+
+export interface RunsRoutesDeps {
+  runs: RunManager;
+  runStore: RunStore;
+  orchestrations: OrchestrationStore;
+  agents: () => AgentCatalog;
+  /** Whether a queue is configured: without one, `dispatcher: "queue"` is refused. */
+  queueAvailable: boolean;
+}
+
+export function runsRoutes(deps: RunsRoutesDeps): Router {
+  const router = Router();
+
+  router.post('/', (req, res) => {
+    const body = parseCreateRun(req.body);
+    if (body.dispatcher === 'queue' && !deps.queueAvailable) {
+      throw new ApiError(
+        400,
+        'queue_unavailable',
+        'this server has no queue: start it with --dispatcher queue --redis URL',
+      );
+    }
+    let yaml = body.yaml;
+    let orchestrationId: string | null = null;
+    if (body.orchestrationId !== undefined) {
+      const record = deps.orchestrations.get(body.orchestrationId);
+      if (!record) throw notFound('orchestration', body.orchestrationId);
+      yaml = record.yaml;
+      orchestrationId = record.id;
+    }
+    const { document, plan } = checkOrchestration(yaml as string, deps.agents());
+    const run = deps.runs.start({
+      orchestrationId,
+      name: document.name ?? plan.name,
+      yaml: yaml as string,
+      speed: body.speed ?? 1,
+      dispatcher: body.dispatcher ?? 'local',
+    });
+    res.status(201).location(`/api/runs/${run.id}`).json(summary(run));
+  });
+
+  router.get('/', (req, res) => {
+    const orchestrationId =
+      typeof req.query.orchestrationId === 'string' ? req.query.orchestrationId : undefined;
+    const body: RunsResponse = { runs: deps.runStore.list({ orchestrationId }).map(summary) };
+    res.json(body);
+  });
+
+  router.get('/:id', (req, res) => {
+    const run = deps.runStore.get(req.params.id);
+    if (!run) throw notFound('run', req.params.id);
+    const state = deps.runs.state(run.id);
+    const fresh = deps.runStore.get(run.id) ?? run;
+    const steps: RunRecord['steps'] = {};
+    for (const [id, s] of Object.entries(state.steps)) {
+      steps[id] = {
+        status: s.status,
+        attempt: s.attempt,
+        ...(s.startedAt ? { startedAt: s.startedAt } : {}),
+        ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
+      };
+    }
+    const body: RunRecord & { yaml: string } = { ...summary(fresh), steps, yaml: run.yaml };
+    res.json(body);
+  });
+
+  router.post('/:id/cancel', (req, res) => {
+    const run = deps.runStore.get(req.params.id);
+    if (!run) throw notFound('run', req.params.id);
+    if (!deps.runs.cancel(run.id)) {
+      throw new ApiError(
+        409,
+        'run_not_active',
+        `run '${run.id}' is ${run.status}: only an active run can be cancelled`,
+      );
+    }
+    res.status(202).json({ id: run.id, status: 'cancelling' });
+  });
+
+  router.get('/:id/events', (req, res) => {
+    const run = deps.runStore.get(req.params.id);
+    if (!run) throw notFound('run', req.params.id);
+    runEventStream(deps.runs, req, res, run.id);
+  });
+
+  return router;
+}

@@ -1,0 +1,67 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AgentCatalog } from '@baton/core';
+import { loadAgentRegistry } from '@baton/engine';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.js';
+import { createApp } from './createApp.js';
+import { loadExamples } from './loadExamples.js';
+import { createLogger } from './logger.js';
+import { RunManager } from './runs/RunManager.js';
+import { openDatabase } from './store/openDatabase.js';
+import { OrchestrationStore } from './store/orchestrationStore.js';
+import { RunStore } from './store/runStore.js';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  runs: RunManager;
+  /** Graceful stop: no new requests, runs checkpointed (they resume on the next start), DB closed. */
+  close(): Promise<void>;
+}
+
+/** Open the store, load the registry and examples, resume unfinished runs, and listen. */
+export async function startServer(
+  config: ServerConfig,
+  logger: Logger = createLogger(),
+): Promise<RunningServer> {
+  const db = openDatabase(config.dataDir);
+  const registry = await loadAgentRegistry(config.agentsDir);
+  for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line, col: d.col }, d.message);
+  const agents = (): AgentCatalog => registry.agents;
+
+  const orchestrations = new OrchestrationStore(db);
+  const runStore = new RunStore(db);
+  const runs = new RunManager({ store: runStore, agents, dataDir: config.dataDir, logger });
+  if (config.loadExamples) {
+    const loaded = loadExamples(orchestrations, agents(), logger);
+    if (loaded) logger.info({ loaded }, 'loaded the examples into the empty store');
+  }
+  const app = createApp({ config, logger, orchestrations, runStore, runs, agents });
+
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const resumed = runs.resumeUnfinished();
+  if (resumed) logger.info({ resumed }, 'resumed unfinished runs');
+  const { port } = server.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  logger.info({ url, dataDir: config.dataDir }, 'baton server listening');
+
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await runs.shutdown();
+      server.closeAllConnections(); // live event streams end; clients reconnect to the next process
+      await stopped;
+      db.close();
+      logger.info('baton server stopped');
+    })();
+    return closing;
+  };
+  return { url, server, runs, close };
+}
