@@ -1,4 +1,4 @@
-import type { AgentCatalog, AgentInfo, Orchestration, Plan, RunEvent, RunState } from '@baton/core';
+import type { AgentCatalog, AgentInfo, Orchestration, Plan, RunEvent, RunState, StepRole } from '@baton/core';
 
 /**
  * The engine's public contract: what the server and the CLI call. Both run the very same
@@ -18,8 +18,13 @@ export interface StartRunOptions {
   plan: Plan;
   /** Registry agents (built-ins, agent files); the document's inline agents are laid over them. */
   agents: AgentCatalog;
-  /** Divides every simulated duration (DESIGN §3.3). Default 1. */
+  /** Divides every simulated duration and retry backoff (DESIGN §3.3). Default 1. */
   speed?: number;
+  /**
+   * Mixed into every simulated agent's own seed: the same file and seed give the same run;
+   * another seed draws other jitter and failures. Default 0.
+   */
+  seed?: number;
   clock?: Clock;
   /**
    * The server's or CLI's data directory: artifacts go under
@@ -44,6 +49,11 @@ export interface RunHandle {
   done: Promise<RunState>;
   /** Cancel: running agents are stopped (process trees SIGTERM then SIGKILL; HTTP aborted). */
   cancel(reason?: string): void;
+  /**
+   * The run's artifact folder (absolute), or null without `dataDir`. Event paths
+   * (`artifact.created`) are relative to `dataDir`.
+   */
+  artifactsDir?: string | null;
 }
 
 /** What one agent call is given. */
@@ -61,6 +71,12 @@ export interface StepInvocation {
   definition: AgentInfo;
   /** Divides simulated durations. */
   speed: number;
+  /** The run's seed for simulated agents (see StartRunOptions.seed). */
+  seed?: number;
+  /** The step's role in its pattern: an LLM agent is told how to answer (a condition, a verdict). */
+  role?: StepRole;
+  /** For an analyzer: the conditions its stage's branches offer. */
+  conditions?: string[];
   task: string;
   checklist: string[];
   /** Results of the steps this one receives (DESIGN §2.3 inputs), by step id. */

@@ -1,1 +1,17 @@
+export { realClock } from './clock/realClock.js';
+export { VirtualClock } from './clock/virtualClock.js';
 export type * from './contract.js';
+export { createLocalDispatcher, type LocalDispatcherOptions } from './dispatch/localDispatcher.js';
+export {
+  type AgentRegistry,
+  loadAgentRegistry,
+  type RegistryDiagnostic,
+} from './registry/loadAgentRegistry.js';
+export type { AgentRuntime, RuntimeContext, RuntimeKind } from './runtimes/agentRuntime.js';
+export { type CommandRuntimeOptions, createCommandRuntime } from './runtimes/commandRuntime.js';
+export { createHttpRuntime } from './runtimes/httpRuntime.js';
+export { createOpenAiRuntime } from './runtimes/openaiRuntime.js';
+export { processAlive } from './runtimes/processGroup.js';
+export { createSimulatedRuntime } from './runtimes/simulatedRuntime.js';
+export { retryDelayMs } from './scheduler/executeAttempts.js';
+export { startRun } from './startRun.js';

@@ -1,0 +1,43 @@
+import { formatDuration, type PlanStep } from '@baton/core';
+import type { StepResult } from '../contract.js';
+
+export interface ReportFacts {
+  step: PlanStep;
+  pattern: string;
+  agent: string;
+  attempt: number;
+  round: number;
+  durationMs: number;
+  result: StepResult;
+}
+
+/** A fence longer than any backtick run in the text, so an agent's output cannot break out of it. */
+function fenced(text: string): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${text}\n${fence}`;
+}
+
+/** One agent's report (`agent-reports/<stepId>.md`), as the seed's layout has it. */
+export function reportMarkdown(facts: ReportFacts): string {
+  const { step, result } = facts;
+  const lines = [
+    `# ${step.id}: ${facts.agent}`,
+    '',
+    `- Stage: ${step.stageId} (${facts.pattern}), role: ${step.role}`,
+    `- Status: ${result.status} (attempt ${facts.attempt}${facts.round > 1 ? `, round ${facts.round}` : ''})`,
+    `- Duration: ${formatDuration(facts.durationMs)}`,
+  ];
+  if (result.condition !== undefined) lines.push(`- Condition: ${result.condition}`);
+  if (result.verdict !== undefined) lines.push(`- Verdict: ${result.verdict}`);
+  if (step.produces) lines.push(`- Produces: ${step.produces}`);
+  if (step.task) lines.push('', '## Task', '', step.task);
+  if (step.checklist.length) {
+    const mark = result.status === 'succeeded' ? 'x' : ' ';
+    lines.push('', '## Checklist', '', ...step.checklist.map((c) => `- [${mark}] ${c}`));
+  }
+  if (result.error) lines.push('', '## Error', '', fenced(result.error));
+  if (result.findings?.length) lines.push('', '## Findings', '', ...result.findings.map((f) => `- ${f}`));
+  lines.push('', '## Output', '', result.output ? fenced(result.output) : '_(none)_', '');
+  return lines.join('\n');
+}

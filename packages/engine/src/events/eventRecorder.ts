@@ -1,0 +1,50 @@
+import type { RunEvent, RunEventType } from '@baton/core';
+import type { Clock } from '../contract.js';
+
+export interface EventFields {
+  stageId?: string;
+  stepId?: string;
+  attempt?: number;
+  data?: unknown;
+}
+
+/**
+ * Numbers and timestamps every event, hands it to the caller synchronously, and keeps the
+ * log: the run's state is the fold of that log (core's `reduceRun`).
+ */
+export class EventRecorder {
+  readonly events: RunEvent[];
+  private seq: number;
+
+  constructor(
+    private readonly runId: string,
+    private readonly clock: Clock,
+    private readonly onEvent: (event: RunEvent) => void,
+    previous: readonly RunEvent[] = [],
+  ) {
+    this.events = [...previous];
+    this.seq = previous.reduce((max, e) => Math.max(max, e.seq), 0);
+  }
+
+  emit(type: RunEventType, fields: EventFields = {}): RunEvent {
+    const event: RunEvent = {
+      seq: ++this.seq,
+      runId: this.runId,
+      ts: new Date(this.clock.now()).toISOString(),
+      type,
+    };
+    // Absent keys stay absent: the log is stored and streamed, so every byte counts.
+    if (fields.stageId !== undefined) event.stageId = fields.stageId;
+    if (fields.stepId !== undefined) event.stepId = fields.stepId;
+    if (fields.attempt !== undefined) event.attempt = fields.attempt;
+    if (fields.data !== undefined) event.data = fields.data;
+    this.events.push(event);
+    try {
+      this.onEvent(event);
+    } catch (error) {
+      // A failing listener must not wedge the run half-way; it is told on stderr instead.
+      console.error(`baton engine: the event listener threw on ${type} #${event.seq}:`, error);
+    }
+    return event;
+  }
+}

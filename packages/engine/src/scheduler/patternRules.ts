@@ -1,0 +1,38 @@
+import type { PlanStep } from '@baton/core';
+import type { StepResult } from '../contract.js';
+
+/** The branch an analyzer's condition selects: the first with that condition, else the first `default`. */
+export function pickBranch(branches: readonly PlanStep[], condition: string | undefined): PlanStep | null {
+  if (condition !== undefined) {
+    const match = branches.find((b) => b.condition === condition);
+    if (match) return match;
+  }
+  return branches.find((b) => b.condition === 'default') ?? null;
+}
+
+/** DESIGN §2.2: no match and no default fails the stage, naming the condition returned and those offered. */
+export function noBranchError(condition: string | undefined, branches: readonly PlanStep[]): string {
+  const offered = branches.map((b) => `'${b.condition}'`).join(', ');
+  const returned = condition === undefined ? 'no condition' : `condition '${condition}'`;
+  return `the analyzer returned ${returned}, which no branch matches (offered: ${offered}) and there is no default branch`;
+}
+
+/** Why a review or validation that still requests changes fails its step. */
+export function changesRequestedError(findings: readonly string[], what: string): string {
+  return `changes requested${what ? ` ${what}` : ''}${findings.length ? `: ${findings.join('; ')}` : ''}`;
+}
+
+/** A reviewer's or validator's findings, as the step it sends back is given them. */
+export function findingsOf(agent: string, result: StepResult | undefined): string[] {
+  if (!result) return [];
+  if (result.status === 'failed') return [`${agent}: ${result.error ?? 'failed'}`];
+  const findings = result.findings?.length ? result.findings : ['changes requested'];
+  return findings.map((f) => `${agent}: ${f}`);
+}
+
+/** First line of a text, shortened: what a node and the timeline show. */
+export function summaryOf(result: StepResult): string {
+  const text = result.status === 'failed' && result.error ? result.error : result.output;
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line.trim();
+}

@@ -1,0 +1,105 @@
+import { type RunEvent, type RunState, reduceRun } from '@baton/core';
+import type { StepResult } from '../contract.js';
+import type { StagePhase, StepPhase } from './stepRun.js';
+
+/** What a run's earlier events say about each step and stage (a run resumed after a crash). */
+export interface RestoredRun {
+  state: RunState;
+  steps: Map<string, RestoredStep>;
+  stages: Map<string, StagePhase>;
+  /** The analyzer's choice per conditional stage. */
+  branches: Map<string, string | null>;
+  /** `context.json`'s path (relative to the data directory): the run's artifact folder. */
+  contextPath?: string;
+  /** Artifact paths already announced, not to be announced twice. */
+  artifactPaths: Set<string>;
+}
+
+export interface RestoredStep {
+  phase: StepPhase;
+  attempt: number;
+  round: number;
+  result?: StepResult;
+  durationMs?: number;
+  agent?: string;
+}
+
+function record(data: unknown): Record<string, unknown> {
+  return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+}
+
+function asResult(value: unknown): StepResult | undefined {
+  const r = record(value);
+  if ((r.status !== 'succeeded' && r.status !== 'failed') || typeof r.output !== 'string') return undefined;
+  return r as unknown as StepResult;
+}
+
+/**
+ * Fold earlier events (core's `reduceRun`) and pick out what the scheduler needs besides:
+ * each finished step's result (fan-in and handoffs need them), and the round each step last
+ * ran in. Steps that started but never finished come back `pending`: they run again, their
+ * attempt counted.
+ */
+export function restoreRun(events: readonly RunEvent[]): RestoredRun {
+  const state = reduceRun(events);
+  const results = new Map<string, { result?: StepResult; durationMs?: number }>();
+  const rounds = new Map<string, number>();
+  const branches = new Map<string, string | null>();
+  const artifactPaths = new Set<string>();
+  let contextPath: string | undefined;
+  for (const event of events) {
+    const data = record(event.data);
+    if (!event.stepId) {
+      if (event.type === 'branch.selected' && event.stageId) {
+        branches.set(event.stageId, typeof data.stepId === 'string' ? data.stepId : null);
+      }
+      if (event.type === 'artifact.created' && typeof data.path === 'string') {
+        artifactPaths.add(data.path);
+        if (data.name === 'context.json') contextPath = data.path;
+      }
+      continue;
+    }
+    if (event.type === 'step.started')
+      rounds.set(event.stepId, typeof data.round === 'number' ? data.round : 1);
+    if (event.type === 'step.succeeded' || event.type === 'step.failed') {
+      const entry: { result?: StepResult; durationMs?: number } = {};
+      const result = asResult(data.result);
+      if (result) entry.result = result;
+      if (typeof data.durationMs === 'number') entry.durationMs = data.durationMs;
+      results.set(event.stepId, entry);
+    }
+    if (event.type === 'artifact.created' && typeof data.path === 'string') artifactPaths.add(data.path);
+  }
+
+  const steps = new Map<string, RestoredStep>();
+  for (const [id, s] of Object.entries(state.steps)) {
+    const phase: StepPhase =
+      s.status === 'succeeded' || s.status === 'reused'
+        ? 'succeeded'
+        : s.status === 'failed'
+          ? 'failed'
+          : s.status === 'skipped'
+            ? 'skipped'
+            : 'pending'; // queued, running, retrying, cancelled: interrupted, to run again
+    const restored: RestoredStep = { phase, attempt: s.attempt, round: rounds.get(id) ?? 1 };
+    const ended = results.get(id);
+    if (phase === 'succeeded' || phase === 'failed') {
+      restored.result = ended?.result ?? {
+        status: phase,
+        output: s.summary ?? '',
+        ...(s.error ? { error: s.error } : {}),
+      };
+      if (ended?.durationMs !== undefined) restored.durationMs = ended.durationMs;
+    }
+    if (typeof s.agent === 'string') restored.agent = s.agent;
+    steps.set(id, restored);
+  }
+
+  const stages = new Map<string, StagePhase>();
+  for (const [id, s] of Object.entries(state.stages)) {
+    stages.set(id, s.status === 'pending' ? 'waiting' : s.status === 'cancelled' ? 'failed' : s.status);
+  }
+  const restored: RestoredRun = { state, steps, stages, branches, artifactPaths };
+  if (contextPath) restored.contextPath = contextPath;
+  return restored;
+}

@@ -1,0 +1,587 @@
+import type { AgentCatalog, Plan } from '@baton/core';
+import type { RunOutputs } from '../artifacts/runOutputs.js';
+import type { Clock, Dispatcher, StepInvocation, StepResult } from '../contract.js';
+import type { EventRecorder } from '../events/eventRecorder.js';
+import { executeAttempts, RunCancelledError, type StepOutcome } from './executeAttempts.js';
+import { changesRequestedError, findingsOf, noBranchError, pickBranch, summaryOf } from './patternRules.js';
+import type { RestoredRun } from './restoreRun.js';
+import { buildRunGraph, isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
+
+export interface SchedulerOptions {
+  runId: string;
+  plan: Plan;
+  /** Registry agents with the document's inline agents laid over them. */
+  catalog: AgentCatalog;
+  recorder: EventRecorder;
+  clock: Clock;
+  dispatcher: Dispatcher;
+  speed: number;
+  seed: number;
+  /** Reports, handoff artifacts and the summary (a no-op without a data directory). */
+  outputs: RunOutputs;
+  /** Called once, after the run's last event. */
+  onEnd: () => void;
+}
+
+/**
+ * Runs a plan (DESIGN §2.2, §3): starts each step as soon as what it depends on let it
+ * through and its stage (and the run) has a free slot, and applies each pattern's rules as
+ * results come in: branch selection, barriers, review rounds, validation re-runs, skips.
+ *
+ * Every decision is made synchronously when a step ends, so the events of a run with
+ * simulated agents are the same on every replay, and no step ever waits for a free slot.
+ */
+export class RunScheduler {
+  private readonly stages: StageRun[];
+  private readonly steps: Map<string, StepRun>;
+  /** Stages with steps waiting for a slot, in the order they got them. */
+  private readonly readyStages = new Set<StageRun>();
+  /** Steps holding a slot (running, or waiting to retry). */
+  private readonly active = new Set<StepRun>();
+  private readonly globalLimit: number;
+  private cancelReason: string | null = null;
+  private begun = false;
+  private ended = false;
+
+  constructor(private readonly o: SchedulerOptions) {
+    const graph = buildRunGraph(o.plan);
+    this.stages = graph.stages;
+    this.steps = graph.steps;
+    this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Take over what a resumed run's earlier events say (before `begin`). */
+  restore(restored: RestoredRun): void {
+    for (const [id, r] of restored.steps) {
+      const s = this.steps.get(id);
+      if (!s) continue;
+      s.phase = r.phase;
+      s.attempt = r.attempt;
+      s.round = r.round;
+      if (r.result) s.result = r.result;
+      if (r.durationMs !== undefined) s.durationMs = r.durationMs;
+      if (r.agent) s.agent = r.agent;
+    }
+    for (const stage of this.stages) {
+      const phase = restored.stages.get(stage.stage.id);
+      if (phase) stage.phase = phase;
+      if (restored.branches.has(stage.stage.id)) stage.selectedBranch = restored.branches.get(stage.stage.id);
+      if (stage.stage.pattern === 'primary_with_reviewers') {
+        stage.reviewRound = Math.max(1, ...stage.steps.map((s) => s.round));
+        // A reviewer that last ran in an earlier round has yet to review the revision.
+        for (const s of stage.steps) {
+          if (s.step.role === 'reviewer' && s.round < stage.reviewRound) s.phase = 'pending';
+        }
+      }
+      for (const s of stage.steps) {
+        const agentStep = s.step.role === 'validator' ? s.dependencies[0] : undefined;
+        if (agentStep && s.round < agentStep.round) s.phase = 'pending';
+      }
+      stage.unfinished = stage.steps.filter((s) => !isFinished(s.phase)).length;
+    }
+  }
+
+  /** Start (or resume) the run. */
+  begin(): void {
+    this.begun = true;
+    if (this.cancelReason !== null) {
+      this.finishCancelled();
+      return;
+    }
+    for (const stage of this.stages) if (stage.phase === 'running') this.reviveStage(stage);
+    for (const stage of this.stages) this.checkNeeds(stage);
+    this.settle();
+  }
+
+  /** Stop the run: running agents are aborted, steps not started are skipped. */
+  cancel(reason: string): void {
+    if (this.ended || this.cancelReason !== null) return;
+    this.cancelReason = reason;
+    const error = new RunCancelledError(reason);
+    for (const s of this.active) s.controller?.abort(error);
+    if (this.begun) this.checkEnd();
+  }
+
+  // --- stages -------------------------------------------------------------------------
+
+  private checkNeeds(stage: StageRun): void {
+    if (stage.phase !== 'waiting' || this.cancelReason !== null) return;
+    const blocked = stage.needs.find((n) => n.phase === 'failed' || n.phase === 'skipped');
+    if (blocked) {
+      const how = blocked.phase === 'failed' ? 'failed' : 'was skipped';
+      this.skipStage(stage, `needs stage '${blocked.stage.id}', which ${how}`);
+    } else if (stage.needs.every((n) => n.phase === 'succeeded')) {
+      this.startStage(stage);
+    }
+  }
+
+  private startStage(stage: StageRun): void {
+    stage.phase = 'running';
+    this.o.recorder.emit('stage.started', { stageId: stage.stage.id });
+    this.evaluate(stage.steps);
+    this.maybeEndStage(stage);
+  }
+
+  private skipStage(stage: StageRun, reason: string): void {
+    stage.phase = 'skipped';
+    this.o.recorder.emit('stage.skipped', { stageId: stage.stage.id, data: { reason } });
+    for (const s of stage.steps) this.markSkipped(s, reason);
+    for (const next of stage.neededBy) this.checkNeeds(next);
+  }
+
+  /** A resumed stage: redo what a crash may have cut short, then carry on. */
+  private reviveStage(stage: StageRun): void {
+    const analyzer = stage.steps.find((s) => s.step.role === 'analyzer');
+    if (analyzer?.phase === 'succeeded' && analyzer.result) {
+      if (stage.selectedBranch === undefined) this.selectBranch(stage, analyzer.result);
+      else {
+        const branches = stage.steps.filter((s) => s.step.role === 'branch');
+        if (stage.selectedBranch === null) {
+          stage.error = noBranchError(
+            analyzer.result.condition,
+            branches.map((b) => b.step),
+          );
+        }
+        for (const b of branches) {
+          if (b.step.id !== stage.selectedBranch) this.skip(b, 'branch not taken');
+        }
+      }
+    }
+    for (const v of stage.steps) {
+      const agentStep = v.step.role === 'validator' ? v.dependencies[0] : undefined;
+      if (agentStep && v.round === agentStep.round && this.validationFailed(v) && this.attemptsLeft(v)) {
+        this.rerunPhase(v);
+      }
+    }
+    this.maybeRevise(stage);
+    this.evaluate(stage.steps);
+    this.maybeEndStage(stage);
+  }
+
+  private maybeEndStage(stage: StageRun): void {
+    if (stage.phase !== 'running' || stage.unfinished > 0) return;
+    const failedStep = stage.steps.find((s) => s.phase === 'failed');
+    const error =
+      stage.error ??
+      (failedStep ? `'${failedStep.step.id}' failed: ${failedStep.result?.error ?? 'failed'}` : undefined);
+    if (error !== undefined) {
+      stage.phase = 'failed';
+      stage.error = error;
+      this.o.recorder.emit('stage.failed', { stageId: stage.stage.id, data: { error } });
+    } else {
+      stage.phase = 'succeeded';
+      this.o.recorder.emit('stage.succeeded', { stageId: stage.stage.id });
+    }
+    for (const next of stage.neededBy) this.checkNeeds(next);
+  }
+
+  // --- readiness ----------------------------------------------------------------------
+
+  /** Count what each pending step still waits for; skip those a failure blocks; ready the rest. */
+  private evaluate(steps: readonly StepRun[]): void {
+    for (const s of steps) {
+      if (s.phase === 'pending') s.unmet = s.dependencies.filter((d) => !letsThrough(d)).length;
+    }
+    for (const s of steps) {
+      if (s.phase !== 'pending') continue;
+      const blocked = s.dependencies.find(
+        (d) => d.phase === 'failed' || d.phase === 'skipped' || d.phase === 'cancelled',
+      );
+      if (blocked)
+        this.skip(s, `'${blocked.step.id}' ${blocked.phase === 'failed' ? 'failed' : 'was skipped'}`);
+      else if (s.unmet === 0) this.makeReady(s);
+    }
+  }
+
+  private makeReady(s: StepRun): void {
+    const { step, stage } = s;
+    if (step.role === 'branch' && stage.selectedBranch !== step.id) {
+      this.skip(s, stage.selectedBranch === null ? 'no branch matches' : 'branch not taken');
+      return;
+    }
+    if (step.agent === null) {
+      this.passPureBarrier(s);
+      return;
+    }
+    s.phase = 'ready';
+    this.o.recorder.emit('step.queued', { stageId: stage.stage.id, stepId: step.id });
+    stage.ready.push(s);
+    this.readyStages.add(stage);
+  }
+
+  /** Steps that depend on `s` (which let them through) lose one thing to wait for. */
+  private release(s: StepRun): void {
+    for (const d of s.dependents) {
+      if (d.phase !== 'pending') continue;
+      d.unmet--;
+      if (d.unmet <= 0) this.makeReady(d);
+    }
+  }
+
+  /** Skip a step and, transitively, what depends on it. */
+  private skip(first: StepRun, reason: string): void {
+    const todo: [StepRun, string][] = [[first, reason]];
+    for (let item = todo.pop(); item; item = todo.pop()) {
+      const [s, why] = item;
+      if (!this.markSkipped(s, why)) continue;
+      for (const d of s.dependents) todo.push([d, `'${s.step.id}' was skipped`]);
+    }
+  }
+
+  private markSkipped(s: StepRun, reason: string): boolean {
+    if (isFinished(s.phase) || s.phase === 'running') return false;
+    s.phase = 'skipped';
+    s.stage.unfinished--;
+    this.o.recorder.emit('step.skipped', { stageId: s.stage.stage.id, stepId: s.step.id, data: { reason } });
+    return true;
+  }
+
+  // --- running ------------------------------------------------------------------------
+
+  /** Start ready steps while their stage and the run have free slots (work-conserving). */
+  private pump(): void {
+    if (this.cancelReason !== null || this.ended) return;
+    for (const stage of this.readyStages) {
+      while (stage.running < stage.limit && this.active.size < this.globalLimit) {
+        const s = stage.ready.shift();
+        if (!s) break;
+        if (s.phase === 'ready') this.launch(s);
+      }
+      if (!stage.ready.size) this.readyStages.delete(stage);
+      if (this.active.size >= this.globalLimit) break;
+    }
+  }
+
+  private launch(s: StepRun): void {
+    const { step, stage } = s;
+    s.phase = 'running';
+    stage.running++;
+    this.active.add(s);
+    const controller = new AbortController();
+    s.controller = controller;
+    if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
+    if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
+    const handed = this.handedTo(s);
+    const feedback = this.feedbackFor(s);
+    const conditions =
+      step.role === 'analyzer'
+        ? stage.steps.filter((b) => b.step.role === 'branch').map((b) => b.step.condition ?? '')
+        : undefined;
+    const emitFor = { stageId: stage.stage.id, stepId: step.id };
+    void executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, {
+      signal: controller.signal,
+      agent: step.agent as string,
+      retries: step.retries,
+      fallbackAgent: step.fallbackAgent,
+      timeoutMs: step.timeoutMs,
+      nextAttempt: () => ++s.attempt,
+      invocation: (agent, attempt): StepInvocation | string => {
+        const definition = this.o.catalog[agent];
+        if (!definition)
+          return `unknown agent '${agent}': define it under "agents:" or in the agent registry`;
+        const invocation: StepInvocation = {
+          runId: this.o.runId,
+          stepId: step.id,
+          stageId: stage.stage.id,
+          attempt,
+          agent,
+          definition,
+          speed: this.o.speed,
+          seed: this.o.seed,
+          role: step.role,
+          task: step.task,
+          checklist: step.checklist,
+          inputs: handed.inputs,
+          artifacts: handed.artifacts,
+          round: s.round,
+          timeoutMs: step.timeoutMs,
+          key: `${this.o.runId}:${step.id}:${attempt}`,
+        };
+        if (feedback) invocation.feedback = feedback;
+        if (conditions) invocation.conditions = conditions;
+        return invocation;
+      },
+      started: (attempt, agent, fallback) => {
+        s.agent = agent;
+        const data: { agent: string; fallback?: boolean; round?: number } = { agent };
+        if (fallback) data.fallback = true;
+        if (s.round > 1) data.round = s.round;
+        this.o.recorder.emit('step.started', { ...emitFor, attempt, data });
+      },
+      retrying: (attempt, error, delayMs, fallbackAgent) => {
+        const data: { error: string; delayMs: number; fallback?: string } = { error, delayMs };
+        if (fallbackAgent) data.fallback = fallbackAgent;
+        this.o.recorder.emit('step.retrying', { ...emitFor, attempt, data });
+      },
+      log: (attempt, stream, line) => {
+        this.o.recorder.emit('step.log', { ...emitFor, attempt, data: { stream, line } });
+      },
+    }).then((outcome) => this.stepEnded(s, outcome));
+  }
+
+  /** The results a step receives (DESIGN §2.3 inputs) and the artifacts handed down to it. */
+  private handedTo(s: StepRun): { inputs: Record<string, StepResult>; artifacts: Record<string, string> } {
+    const inputs: Record<string, StepResult> = {};
+    const artifacts: Record<string, string> = {};
+    for (const id of s.step.inputs) {
+      const d = this.steps.get(id);
+      if (d?.phase !== 'succeeded' || !d.result) continue;
+      inputs[id] = d.result;
+      if (d.step.produces) artifacts[d.step.produces] = d.result.output;
+    }
+    return { inputs, artifacts };
+  }
+
+  /** What a step running again is to address: its reviewers' or its validator's findings. */
+  private feedbackFor(s: StepRun): string[] | undefined {
+    if (s.round <= 1) return undefined;
+    const { step, stage } = s;
+    let from: StepRun[] = [];
+    if (step.role === 'primary') {
+      from = stage.steps.filter(
+        (r) => r.step.role === 'reviewer' && r.result?.verdict === 'changes_requested',
+      );
+    } else if (step.role === 'phase') {
+      from = s.dependents.filter((v) => v.step.role === 'validator');
+    }
+    const findings = from.flatMap((r) => findingsOf(r.agent ?? r.step.agent ?? r.step.id, r.result));
+    return findings.length ? findings : undefined;
+  }
+
+  private stepEnded(s: StepRun, outcome: StepOutcome): void {
+    s.controller = undefined;
+    s.stage.running--;
+    this.active.delete(s);
+    if (outcome.cancelled) {
+      s.phase = 'cancelled';
+      s.stage.unfinished--;
+      this.o.recorder.emit('step.cancelled', {
+        stageId: s.stage.stage.id,
+        stepId: s.step.id,
+        attempt: s.attempt,
+        data: { reason: this.cancelReason ?? 'cancelled' },
+      });
+    } else {
+      s.agent = outcome.agent;
+      this.complete(s, outcome.result, outcome.durationMs, outcome.attempt);
+    }
+    this.settle();
+  }
+
+  /** A step's result, with its pattern's rules applied (verdicts, branches, barriers, re-runs). */
+  private complete(s: StepRun, raw: StepResult, durationMs: number, attempt: number): void {
+    const { step, stage } = s;
+    let result = raw;
+    let rerun = false;
+    if (step.role === 'reviewer' || step.role === 'validator') {
+      if (raw.status === 'succeeded') {
+        const verdict = raw.verdict ?? 'approve';
+        const findings = raw.findings ?? [];
+        this.o.recorder.emit('review.verdict', {
+          stageId: stage.stage.id,
+          stepId: step.id,
+          attempt,
+          data: { verdict, findings, round: s.round },
+        });
+        result = { ...raw, verdict };
+        if (verdict === 'changes_requested') {
+          const more = this.attemptsLeft(s);
+          if (step.role === 'validator' && more) rerun = true;
+          if (!more) result = { ...result, status: 'failed', error: this.stillRequested(s, findings) };
+        }
+      } else if (step.role === 'validator' && this.attemptsLeft(s)) {
+        rerun = true;
+      }
+    }
+    s.result = result;
+    s.durationMs = durationMs;
+    s.phase = result.status;
+    stage.unfinished--;
+    const data: { summary: string; durationMs: number; error?: string; result: StepResult } = {
+      summary: summaryOf(result),
+      durationMs,
+      result,
+    };
+    if (result.error !== undefined && result.status === 'failed') data.error = result.error;
+    const type = result.status === 'succeeded' ? 'step.succeeded' : 'step.failed';
+    this.o.recorder.emit(type, { stageId: stage.stage.id, stepId: step.id, attempt, data });
+    this.o.outputs.report(s);
+    if (result.status === 'succeeded') {
+      if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
+      if (step.role === 'sync') this.barrierPassed(s);
+      if (step.role === 'analyzer') this.selectBranch(stage, result);
+    }
+    if (rerun) this.rerunPhase(s);
+    else if (letsThrough(s)) this.release(s);
+    else if (s.phase === 'failed') {
+      for (const d of s.dependents) this.skip(d, `'${step.id}' failed`);
+    }
+    if (step.role === 'reviewer') this.maybeRevise(stage);
+    this.maybeEndStage(stage);
+  }
+
+  // --- pattern rules ------------------------------------------------------------------
+
+  private passPureBarrier(s: StepRun): void {
+    const result: StepResult = { status: 'succeeded', output: '' };
+    s.result = result;
+    s.durationMs = 0;
+    s.phase = 'succeeded';
+    s.stage.unfinished--;
+    this.o.recorder.emit('step.succeeded', {
+      stageId: s.stage.stage.id,
+      stepId: s.step.id,
+      data: { summary: `barrier '${s.step.label}' passed`, durationMs: 0, result },
+    });
+    this.barrierPassed(s);
+    this.release(s);
+    this.maybeEndStage(s.stage);
+  }
+
+  private barrierPassed(s: StepRun): void {
+    this.o.recorder.emit('barrier.passed', {
+      stageId: s.stage.stage.id,
+      stepId: s.step.id,
+      data: { name: s.step.syncPoint ?? s.step.label },
+    });
+  }
+
+  /** The analyzer's condition picks one branch; the others are skipped (DESIGN §2.2). */
+  private selectBranch(stage: StageRun, result: StepResult): void {
+    const branches = stage.steps.filter((s) => s.step.role === 'branch');
+    if (!branches.length) return;
+    const chosen = pickBranch(
+      branches.map((b) => b.step),
+      result.condition,
+    );
+    stage.selectedBranch = chosen?.id ?? null;
+    this.o.recorder.emit('branch.selected', {
+      stageId: stage.stage.id,
+      data: { condition: result.condition ?? '', stepId: chosen?.id ?? null },
+    });
+    if (!chosen) {
+      stage.error = noBranchError(
+        result.condition,
+        branches.map((b) => b.step),
+      );
+    }
+    const why = chosen ? `branch not taken (the analyzer returned '${result.condition ?? ''}')` : stage.error;
+    for (const b of branches) if (b.step.id !== chosen?.id) this.skip(b, why ?? 'branch not taken');
+  }
+
+  /** Review or validation rounds left after this one? */
+  private attemptsLeft(s: StepRun): boolean {
+    const { stage } = s;
+    return s.step.role === 'reviewer'
+      ? stage.reviewRound <= stage.stage.maxRevisions
+      : s.round < stage.stage.maxAttempts;
+  }
+
+  private stillRequested(s: StepRun, findings: string[]): string {
+    const { maxRevisions, maxAttempts } = s.stage.stage;
+    if (s.step.role === 'reviewer') {
+      return changesRequestedError(
+        findings,
+        maxRevisions ? `after ${maxRevisions} revision${maxRevisions === 1 ? '' : 's'}` : '',
+      );
+    }
+    return changesRequestedError(findings, maxAttempts > 1 ? `after ${maxAttempts} attempts` : '');
+  }
+
+  private validationFailed(v: StepRun): boolean {
+    return v.phase === 'failed' || (v.phase === 'succeeded' && v.result?.verdict === 'changes_requested');
+  }
+
+  /** A failed validation with attempts left: the phase's agent, then its validator, run again. */
+  private rerunPhase(validator: StepRun): void {
+    const agentStep = validator.dependencies[0];
+    if (!agentStep) return;
+    agentStep.round++;
+    for (const s of [agentStep, validator]) {
+      if (isFinished(s.phase)) s.stage.unfinished++;
+      s.phase = 'pending';
+    }
+    this.evaluate([agentStep, validator]);
+  }
+
+  /** After a review round: requested changes with revisions left send the primary back to work. */
+  private maybeRevise(stage: StageRun): void {
+    if (stage.stage.pattern !== 'primary_with_reviewers') return;
+    const primary = stage.steps.find((s) => s.step.role === 'primary');
+    const reviewers = stage.steps.filter((s) => s.step.role === 'reviewer');
+    if (primary?.phase !== 'succeeded' || !reviewers.length) return;
+    if (reviewers.some((r) => !isFinished(r.phase))) return;
+    if (stage.reviewRound > stage.stage.maxRevisions) return;
+    // A reviewer that broke (rather than asked for changes) fails the stage: nothing to revise for.
+    if (reviewers.some((r) => r.phase !== 'succeeded')) return;
+    if (!reviewers.some((r) => r.result?.verdict === 'changes_requested')) return;
+    stage.reviewRound++;
+    for (const s of [primary, ...reviewers]) {
+      if (isFinished(s.phase)) stage.unfinished++;
+      s.phase = 'pending';
+    }
+    this.evaluate([primary, ...reviewers]);
+  }
+
+  // --- the end ------------------------------------------------------------------------
+
+  private settle(): void {
+    this.pump();
+    this.checkEnd();
+  }
+
+  private checkEnd(): void {
+    if (this.ended || this.active.size) return;
+    if (this.cancelReason !== null) {
+      this.finishCancelled();
+      return;
+    }
+    const open = this.stages.filter((s) => s.phase === 'waiting' || s.phase === 'running');
+    if (open.length) {
+      // Nothing runs and nothing can start: a plan that cannot finish (never a valid one).
+      // Better a failed run that says so than one that hangs.
+      for (const stage of open) {
+        if (stage.phase === 'waiting') this.skipStage(stage, 'its needs can never be met');
+        else {
+          for (const s of stage.steps) this.markSkipped(s, 'can never start');
+          stage.error = 'steps that can never start';
+          this.maybeEndStage(stage);
+        }
+      }
+    }
+    this.ended = true;
+    const failed = this.stages.find((s) => s.phase === 'failed' || s.phase === 'skipped');
+    if (failed) {
+      const why = failed.phase === 'failed' ? `failed: ${failed.error ?? 'failed'}` : 'was skipped';
+      const error = `stage '${failed.stage.id}' ${why}`;
+      this.o.outputs.summary(this.stepRows(), 'failed', error);
+      this.o.recorder.emit('run.failed', { data: { error } });
+    } else {
+      this.o.outputs.summary(this.stepRows(), 'succeeded');
+      this.o.recorder.emit('run.succeeded');
+    }
+    this.o.onEnd();
+  }
+
+  private finishCancelled(): void {
+    if (this.ended) return;
+    this.ended = true;
+    const reason = this.cancelReason ?? 'cancelled';
+    for (const stage of this.stages) {
+      if (stage.phase === 'running') {
+        for (const s of stage.steps) this.markSkipped(s, 'run cancelled');
+        stage.phase = 'failed';
+        this.o.recorder.emit('stage.failed', { stageId: stage.stage.id, data: { error: 'run cancelled' } });
+      } else if (stage.phase === 'waiting') {
+        this.skipStage(stage, 'run cancelled');
+      }
+    }
+    this.o.outputs.summary(this.stepRows(), 'cancelled', reason);
+    this.o.recorder.emit('run.cancelled', { data: { reason } });
+    this.o.onEnd();
+  }
+
+  private stepRows(): StepRun[] {
+    return this.o.plan.steps.map((st) => this.steps.get(st.id)).filter((s): s is StepRun => !!s);
+  }
+}

@@ -1,0 +1,92 @@
+import { catalogFor, type RunState, reduceRun } from '@baton/core';
+import { RunArtifacts } from './artifacts/runArtifacts.js';
+import { RunOutputs } from './artifacts/runOutputs.js';
+import { realClock } from './clock/realClock.js';
+import type { RunHandle, StartRunOptions } from './contract.js';
+import { createLocalDispatcher } from './dispatch/localDispatcher.js';
+import { EventRecorder } from './events/eventRecorder.js';
+import { type RestoredRun, restoreRun } from './scheduler/restoreRun.js';
+import { RunScheduler } from './scheduler/runScheduler.js';
+
+/**
+ * Start (or resume) a run of a compiled plan (DESIGN §3). Events go to `onEvent` as they
+ * happen, `run.queued` before this returns; `done` settles with the run's state, the fold of
+ * all its events.
+ */
+export function startRun(options: StartRunOptions): RunHandle {
+  const clock = options.clock ?? realClock;
+  const previous = options.previousEvents ?? [];
+  const recorder = new EventRecorder(options.runId, clock, options.onEvent, previous);
+  const restored = previous.length ? restoreRun(previous) : null;
+  let resolveDone: (state: RunState) => void = () => {};
+  const done = new Promise<RunState>((resolve) => {
+    resolveDone = resolve;
+  });
+  const finish = () => resolveDone(reduceRun(recorder.events));
+
+  const status = restored?.state.status;
+  if (status === 'succeeded' || status === 'failed' || status === 'cancelled') {
+    // Already over: nothing to run, nothing to add.
+    finish();
+    return { runId: options.runId, done, cancel: () => {}, artifactsDir: null };
+  }
+
+  const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
+  const seed = options.seed ?? 0;
+  const name = options.document.name ?? options.plan.name;
+  const startedAtMs = restored?.state.startedAt ? Date.parse(restored.state.startedAt) : clock.now();
+  const artifacts = openArtifacts(options.dataDir ?? null, name, startedAtMs, restored);
+  const outputs = new RunOutputs(
+    artifacts,
+    recorder,
+    clock,
+    { runId: options.runId, name, startedAtMs },
+    new Set(restored?.artifactPaths ?? []),
+  );
+  const scheduler = new RunScheduler({
+    runId: options.runId,
+    plan: options.plan,
+    catalog: catalogFor(options.document.agents, options.agents),
+    recorder,
+    clock,
+    dispatcher: options.dispatcher ?? createLocalDispatcher({ clock }),
+    speed,
+    seed,
+    outputs,
+    onEnd: finish,
+  });
+  if (restored) scheduler.restore(restored);
+  if (!restored) recorder.emit('run.queued');
+
+  // The rest after the caller holds the handle (it may want to cancel, or store the id).
+  queueMicrotask(() => {
+    if (status !== 'running') {
+      recorder.emit('run.started');
+      outputs.context(options.document, options.plan, { speed, seed });
+    }
+    scheduler.begin();
+  });
+  return {
+    runId: options.runId,
+    done,
+    cancel: (reason?: string) => scheduler.cancel(reason ?? 'cancelled'),
+    artifactsDir: outputs.dir,
+  };
+}
+
+function openArtifacts(
+  dataDir: string | null,
+  name: string,
+  startedAtMs: number,
+  restored: RestoredRun | null,
+): RunArtifacts | null {
+  if (!dataDir) return null;
+  try {
+    return restored?.contextPath
+      ? RunArtifacts.reopen(dataDir, restored.contextPath)
+      : RunArtifacts.create(dataDir, name, startedAtMs);
+  } catch (error) {
+    console.error(`baton engine: cannot create the run's artifact folder under ${dataDir}:`, error);
+    return null;
+  }
+}
