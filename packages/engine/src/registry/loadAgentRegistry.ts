@@ -7,7 +7,7 @@ import {
   BUILTIN_AGENTS,
   schemas,
 } from '@baton/core';
-import { type Document, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { splitFrontMatter } from './frontMatter.js';
 
 /** A problem with one registry file; the file (or the one agent) is left out, the rest loads. */
@@ -169,8 +169,11 @@ function readAgentsYaml(file: string, diagnostics: RegistryDiagnostic[]): [strin
     const parsed = schemas.agentDefinitionSchema.safeParse(definition ?? {});
     if (parsed.success) out.push([name, parsed.data]);
     else {
-      const node = doc.get(name, true) as { range?: [number, number, number] } | undefined;
-      const line = node?.range ? lines.linePos(node.range[0]).line : undefined;
+      const key = isMap(doc.contents)
+        ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key
+        : undefined;
+      const range = isScalar(key) ? key.range : undefined;
+      const line = range ? lines.linePos(range[0]).line : undefined;
       diagnostics.push({
         severity: 'error',
         file,
