@@ -1,4 +1,6 @@
 import { exportCommand } from './commands/exportCommand.js';
+import { runCommand } from './commands/runCommand.js';
+import { serveCommand } from './commands/serveCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
 import { EXIT, UsageError } from './exitCodes.js';
 import { io } from './io.js';
@@ -9,15 +11,22 @@ Usage:
   baton validate FILE...                       check files; prints file:line:col: severity: message
   baton export FILE --format full|seed|mermaid [-o OUT]
                                                write the file in another form (default: stdout)
+  baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]
+                                               run it here with live progress (--json: NDJSON events);
+                                               artifacts under DIR/.artifacts (default ./.baton)
+  baton serve [--host 127.0.0.1] [--port 4800] [--data-dir ./.baton] [--agents DIR] [--no-examples]
+                                               the server with the editor at http://127.0.0.1:4800/
   baton help                                   this text
 
-Exit codes: 0 success, 1 invalid file or failed run, 2 wrong usage.`;
+Exit codes: 0 success, 1 invalid file or failed run, 2 wrong usage, 130 run cancelled by Ctrl-C.`;
 
 type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   export: exportCommand,
+  run: runCommand,
+  serve: serveCommand,
 };
 
 /** Runs one `baton` command line; resolves to the process exit code. */

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AgentCatalog, type AgentInfo, BUILTIN_AGENTS } from '@baton/core';
-import { createLocalDispatcher, processAlive, realClock } from '@baton/engine';
+import { createLocalDispatcher, realClock } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { first, forStep, ofType, run, start, stepStatus } from './helpers.js';
+import { alive, readPids, waitForPids } from './processes.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'baton-command-'));
@@ -29,15 +30,6 @@ stages:
     tasks:
       - { agent: worker, task: Build the API, ${task} }
 `;
-
-async function waitForFile(path: string, timeoutMs = 10_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  while (!existsSync(path) || !readFileSync(path, 'utf8')) {
-    if (Date.now() > until) throw new Error(`${path} never appeared`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return readFileSync(path, 'utf8');
-}
 
 const real = { clock: realClock };
 
@@ -155,9 +147,8 @@ stages:
     });
     expect(first(events, 's.task.0', 'step.failed').data).toMatchObject({ error: 'timed out after 1.5s' });
     expect(state.status).toBe('failed');
-    const pids = JSON.parse(readFileSync(pidFile, 'utf8')) as { child: number; grandchild: number };
-    expect(processAlive(pids.child)).toBe(false);
-    expect(processAlive(pids.grandchild)).toBe(false);
+    expect(readPids(pidFile)).toHaveLength(1);
+    expect(alive(readPids(pidFile))).toEqual([]);
   });
 
   it('cancel mid-run stops the whole process tree and records run.cancelled', async () => {
@@ -166,16 +157,14 @@ stages:
       ...real,
       agentsCatalog: catalog(commandAgent('worker', 'hang-agent.mjs', pidFile)),
     });
-    const pids = JSON.parse(await waitForFile(pidFile)) as { child: number; grandchild: number };
-    expect(processAlive(pids.child)).toBe(true);
-    expect(processAlive(pids.grandchild)).toBe(true);
+    const pids = await waitForPids(pidFile);
+    expect(alive(pids)).toHaveLength(2);
     r.handle.cancel('stop');
     const state = await r.handle.done;
     expect(state.status).toBe('cancelled');
     expect(stepStatus(state, 's.task.0')).toBe('cancelled');
     expect(r.events.at(-1)?.type).toBe('run.cancelled');
-    expect(processAlive(pids.child)).toBe(false);
-    expect(processAlive(pids.grandchild)).toBe(false);
+    expect(alive(pids)).toEqual([]);
   });
 
   it('escalates to SIGKILL when the tree ignores SIGTERM for the grace period', async () => {
@@ -186,7 +175,7 @@ stages:
       dispatcher,
       agentsCatalog: catalog(commandAgent('worker', 'hang-agent.mjs', pidFile, '--ignore-term')),
     });
-    const pids = JSON.parse(await waitForFile(pidFile)) as { child: number; grandchild: number };
+    const pids = await waitForPids(pidFile);
     const cancelledAt = Date.now();
     r.handle.cancel();
     await r.handle.done;
@@ -194,8 +183,7 @@ stages:
     expect(forStep(r.events, 's.task.0', 'step.log').map((e) => (e.data as { line: string }).line)).toContain(
       'ignoring SIGTERM',
     );
-    expect(processAlive(pids.child)).toBe(false);
-    expect(processAlive(pids.grandchild)).toBe(false);
+    expect(alive(pids)).toEqual([]);
     expect(ofType(r.events, 'run.cancelled')).toHaveLength(1);
   });
 });

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { type AgentCatalog, BUILTIN_AGENTS, catalogFor, formatDiagnostic } from '@baton/core';
+import { loadAgentRegistry, startRun } from '@baton/engine';
+import { EXIT, UsageError } from '../exitCodes.js';
+import { io } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+import { readOrchestrationFile } from '../readOrchestrationFile.js';
+import { ProgressPrinter } from '../run/progressPrinter.js';
+import { runSummary } from '../run/runSummary.js';
+import { colourWanted, terminalStyle } from '../run/terminalStyle.js';
+
+/** Exit code of a run interrupted by Ctrl-C (128 + SIGINT), as shells expect. */
+export const EXIT_INTERRUPTED = 130;
+
+/**
+ * `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]`: run an
+ * orchestration here, with live progress (or NDJSON events with --json); exit 0 when it
+ * succeeded, 1 when it failed, 130 when Ctrl-C cancelled it (its agents stopped first).
+ */
+export async function runCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    speed: { type: 'string' },
+    json: { type: 'boolean' },
+    agents: { type: 'string' },
+    seed: { type: 'string' },
+    'data-dir': { type: 'string' },
+  });
+  if (positionals.length !== 1) throw new UsageError('name exactly one file to run');
+  const speed = numberOption('--speed', values.speed, 1, (n) => n > 0, 'a number above 0');
+  const seed = numberOption('--seed', values.seed, 0, Number.isInteger, 'an integer');
+  const path = positionals[0] as string;
+
+  let registry: AgentCatalog = BUILTIN_AGENTS;
+  if (values.agents) {
+    const loaded = loadAgentRegistry(values.agents);
+    for (const d of loaded.diagnostics) {
+      io.err(`${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`);
+    }
+    if (loaded.diagnostics.some((d) => d.message === 'no such folder')) return EXIT.failed;
+    registry = loaded.catalog;
+  }
+
+  const { result } = await readOrchestrationFile(path, registry);
+  for (const d of result.diagnostics) {
+    if (d.severity === 'error' || !values.json) io.err(formatDiagnostic(d, path));
+  }
+  if (!result.ok || !result.document || !result.plan) return EXIT.failed;
+  const { document, plan } = result;
+
+  const json = values.json === true;
+  const style = terminalStyle(!json && colourWanted(process.stdout));
+  const printer = json
+    ? null
+    : new ProgressPrinter(plan, process.stdout, style, process.stdout.isTTY === true);
+  const runId = `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  if (!json)
+    io.out(
+      style.bold(
+        `Running ${document.name ?? plan.name} (${path}) as ${runId}${speed !== 1 ? ` at speed ×${speed}` : ''}`,
+      ),
+    );
+
+  // A reader that goes away (`baton run … --json | head`) ends the run, not the process.
+  let stdoutOpen = true;
+  const write = (line: string) => {
+    if (stdoutOpen) process.stdout.write(line);
+  };
+  const onStdoutError = () => {
+    stdoutOpen = false;
+    handle.cancel('the output was closed');
+  };
+  process.stdout.on('error', onStdoutError);
+
+  const handle = startRun({
+    runId,
+    document,
+    plan,
+    agents: registry,
+    speed,
+    seed,
+    dataDir: resolve(values['data-dir'] ?? '.baton'),
+    onEvent: printer ? printer.onEvent : (event) => write(`${JSON.stringify(event)}\n`),
+  });
+
+  // Ctrl-C cancels cleanly: agents are stopped, `run.cancelled` is recorded, then we exit.
+  // A second Ctrl-C quits at once.
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) process.exit(EXIT_INTERRUPTED);
+    interrupted = true;
+    if (!json)
+      io.err(`\n${signal === 'SIGINT' ? 'Ctrl-C' : signal}: cancelling the run (again to quit at once)…`);
+    handle.cancel(signal === 'SIGINT' ? 'interrupted (Ctrl-C)' : `received ${signal}`);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const state = await handle.done;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.stdout.off('error', onStdoutError);
+
+  if (printer && stdoutOpen) {
+    printer.stop();
+    const agents = catalogFor(document.agents, registry);
+    const where = handle.artifactsDir ? shortPath(handle.artifactsDir) : null;
+    for (const line of runSummary(state, plan, agents, speed, where, style)) io.out(line);
+  }
+  if (state.status === 'succeeded') return EXIT.ok;
+  return state.status === 'cancelled' ? EXIT_INTERRUPTED : EXIT.failed;
+}
+
+function numberOption(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  valid: (n: number) => boolean,
+  what: string,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!value.trim() || !Number.isFinite(n) || !valid(n))
+    throw new UsageError(`${name} must be ${what}, not '${value}'`);
+  return n;
+}
+
+/** A path relative to the working directory when it lies inside it. */
+function shortPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}

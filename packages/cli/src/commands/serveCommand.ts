@@ -1,0 +1,52 @@
+import { ConfigError, createLogger, resolveConfig, startServer } from '@baton/server';
+import { EXIT, UsageError } from '../exitCodes.js';
+import { io } from '../io.js';
+import { parseCommandArgs } from '../parseCommandArgs.js';
+
+/**
+ * `baton serve [--host] [--port] [--data-dir] [--agents DIR] [--dispatcher] [--redis URL]`:
+ * the server with the editor (DESIGN §4). Runs until SIGINT/SIGTERM, then stops gracefully.
+ */
+export async function serveCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(args, {
+    host: { type: 'string' },
+    port: { type: 'string', short: 'p' },
+    'data-dir': { type: 'string' },
+    agents: { type: 'string' },
+    dispatcher: { type: 'string' },
+    redis: { type: 'string' },
+    'no-examples': { type: 'boolean' },
+  });
+  if (positionals.length) throw new UsageError(`serve takes no file (got ${positionals.join(' ')})`);
+  let config: ReturnType<typeof resolveConfig>;
+  try {
+    config = resolveConfig({
+      host: values.host,
+      port: values.port,
+      dataDir: values['data-dir'],
+      agentsDir: values.agents,
+      dispatcher: values.dispatcher,
+      redisUrl: values.redis,
+      loadExamples: !values['no-examples'],
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`baton serve: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  const logger = createLogger();
+  const server = await startServer(config, logger);
+  io.out(`Baton is running at ${server.url}/  (data: ${config.dataDir}; Ctrl-C to stop)`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return EXIT.ok;
+}
