@@ -26,9 +26,9 @@ export async function startServer(
   logger: Logger = createLogger(),
 ): Promise<RunningServer> {
   const db = openDatabase(config.dataDir);
-  const registry = await loadAgentRegistry(config.agentsDir);
-  for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line, col: d.col }, d.message);
-  const agents = (): AgentCatalog => registry.agents;
+  const registry = loadAgentRegistry(config.agentsDir);
+  for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line }, d.message);
+  const agents = (): AgentCatalog => registry.catalog;
 
   const orchestrations = new OrchestrationStore(db);
   const runStore = new RunStore(db);

@@ -79,6 +79,7 @@ const startsOf = () => readFileSync(counter, 'utf8').trim().split('\n').filter(B
 describe('crash safety', () => {
   it('a server killed with SIGKILL mid-run resumes the run on restart; finished steps do not run again', async () => {
     const first = await serve();
+    const firstExited = new Promise((r) => first.child.once('exit', r));
     const created = await fetch(`${first.url}/api/runs`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -95,7 +96,7 @@ describe('crash safety', () => {
       },
     });
     await beforeCrash.ended;
-    await new Promise((r) => first.child.once('exit', r));
+    await firstExited;
     expect(beforeCrash.events.some((e) => e.type === 'step.succeeded' && e.stepId === 'chain.task.0')).toBe(
       true,
     );

@@ -16,6 +16,7 @@ export function openEventStream(
 ): SseClient {
   const events: RunEvent[] = [];
   let disconnect = () => {};
+  let dropped = false;
   const client: SseClient = { events, ended: Promise.resolve(), disconnect: () => disconnect() };
   client.ended = new Promise<void>((resolve, reject) => {
     const req = httpRequest(
@@ -31,7 +32,7 @@ export function openEventStream(
         res.on('data', (chunk: string) => {
           buffer += chunk;
           let cut = buffer.indexOf('\n\n');
-          while (cut >= 0) {
+          while (cut >= 0 && !dropped) {
             const block = buffer.slice(0, cut);
             buffer = buffer.slice(cut + 2);
             const data = block
@@ -53,7 +54,10 @@ export function openEventStream(
         res.on('error', () => resolve());
       },
     );
-    disconnect = () => req.destroy();
+    disconnect = () => {
+      dropped = true; // what already arrived in this chunk is lost with the connection
+      req.destroy();
+    };
     req.on('error', (err) =>
       (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? resolve() : reject(err),
     );
