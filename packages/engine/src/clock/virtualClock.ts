@@ -57,6 +57,20 @@ export class VirtualClock implements Clock {
     });
   }
 
+  timer(ms: number, callback: () => void): () => void {
+    const timer: Timer = {
+      at: this.time + Math.max(0, ms),
+      order: this.order++,
+      resolve: callback,
+      cancelled: false,
+    };
+    this.push(timer);
+    this.scheduleAdvance();
+    return () => {
+      timer.cancelled = true;
+    };
+  }
+
   /** Live timers still waiting: a test can check that nothing was left behind. */
   pendingTimers(): number {
     return this.heap.filter((t) => !t.cancelled).length;

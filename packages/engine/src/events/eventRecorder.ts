@@ -15,6 +15,9 @@ export interface EventFields {
 export class EventRecorder {
   readonly events: RunEvent[];
   private seq: number;
+  /** The last timestamp made: events come in bursts within one millisecond. */
+  private lastMs = Number.NaN;
+  private lastIso = '';
 
   constructor(
     private readonly runId: string,

@@ -1,4 +1,5 @@
 import { formatDuration } from '@baton/core';
+import { clockTimer } from '../clock/clockTimer.js';
 import type { Clock, Dispatcher, StepInvocation, StepResult } from '../contract.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
 
@@ -26,9 +27,27 @@ export class RunCancelledError extends Error {
   }
 }
 
+/**
+ * Cancels one step: the attempt in flight (through its signal) or the backoff it waits in.
+ * Plain fields rather than an AbortSignal per step: a signal and its listeners cost more than
+ * the rest of a zero-duration step together.
+ */
+export class StepControl {
+  cancelled = false;
+  reason: unknown;
+  /** Set while something is in flight: aborts it. */
+  interrupt: ((reason: unknown) => void) | null = null;
+
+  cancel(reason: unknown): void {
+    if (this.cancelled) return;
+    this.cancelled = true;
+    this.reason = reason;
+    this.interrupt?.(reason);
+  }
+}
+
 export interface StepCall {
-  /** Cancels the whole step (every attempt, and a backoff wait). */
-  signal: AbortSignal;
+  control: StepControl;
   agent: string;
   retries: number;
   fallbackAgent: string | null;
@@ -55,14 +74,13 @@ export async function executeAttempts(
   speed: number,
   call: StepCall,
 ): Promise<StepOutcome> {
-  const agents: { agent: string; fallback: boolean }[] = [];
-  for (let i = 0; i <= call.retries; i++) agents.push({ agent: call.agent, fallback: false });
-  if (call.fallbackAgent) agents.push({ agent: call.fallbackAgent, fallback: true });
-
+  const { control } = call;
+  const total = call.retries + 1 + (call.fallbackAgent ? 1 : 0);
   let last: Extract<StepOutcome, { cancelled: false }> | null = null;
-  for (let i = 0; i < agents.length; i++) {
-    const { agent, fallback } = agents[i] as { agent: string; fallback: boolean };
-    if (call.signal.aborted) return { cancelled: true };
+  for (let i = 0; i < total; i++) {
+    const fallback = i > call.retries;
+    const agent = fallback ? (call.fallbackAgent as string) : call.agent;
+    if (control.cancelled) return { cancelled: true };
     const attempt = call.nextAttempt();
     call.started(attempt, agent, fallback);
     const startedAt = clock.now();
@@ -71,78 +89,79 @@ export async function executeAttempts(
       typeof invocation === 'string'
         ? ({ status: 'failed', output: '', error: invocation } as StepResult)
         : await attemptOnce(clock, dispatcher, invocation, call);
-    if (call.signal.aborted) return { cancelled: true };
+    if (control.cancelled) return { cancelled: true };
     last = { cancelled: false, result, agent, attempt, durationMs: clock.now() - startedAt };
-    if (result.status === 'succeeded') return last;
-    const next = agents[i + 1];
-    if (!next) break;
-    const delayMs = next.fallback ? 0 : retryDelayMs(i, speed);
-    call.retrying(attempt, result.error ?? 'failed', delayMs, next.fallback ? next.agent : null);
-    if (delayMs > 0) {
-      try {
-        await clock.sleep(delayMs, call.signal);
-      } catch {
-        return { cancelled: true };
-      }
-    }
+    if (result.status === 'succeeded' || i === total - 1) return last;
+    const nextIsFallback = i + 1 > call.retries;
+    const delayMs = nextIsFallback ? 0 : retryDelayMs(i, speed);
+    call.retrying(attempt, result.error ?? 'failed', delayMs, nextIsFallback ? call.fallbackAgent : null);
+    if (delayMs > 0) await backoff(clock, delayMs, control);
   }
   return last ?? { cancelled: true };
 }
 
-/** One call of the dispatcher, bounded by the step's timeout and its cancel signal. */
-async function attemptOnce(
+/** Wait before a retry; a cancel ends the wait at once. */
+function backoff(clock: Clock, ms: number, control: StepControl): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = clockTimer(clock, ms, () => {
+      control.interrupt = null;
+      resolve();
+    });
+    control.interrupt = () => {
+      stop();
+      resolve();
+    };
+  });
+}
+
+/** One call of the dispatcher, bounded by the step's timeout and the step's cancel. */
+function attemptOnce(
   clock: Clock,
   dispatcher: Dispatcher,
   invocation: StepInvocation,
   call: StepCall,
 ): Promise<StepResult> {
-  const attempt = new AbortController();
-  const onCancel = () => attempt.abort(call.signal.reason);
-  call.signal.addEventListener('abort', onCancel, { once: true });
-  const timers = new AbortController();
-  clock.sleep(call.timeoutMs, timers.signal).then(
-    () => attempt.abort(new StepTimeoutError(call.timeoutMs)),
-    () => {},
-  );
-  // Should a runtime not settle after being told to stop, the step still ends.
-  const gaveUp = new Promise<StepResult>((resolve) => {
-    attempt.signal.addEventListener(
-      'abort',
-      () => {
-        clock.sleep(SETTLE_AFTER_ABORT_MS, timers.signal).then(
-          () => resolve({ status: 'failed', output: '', error: 'the agent did not stop' }),
-          () => {},
-        );
+  const { control } = call;
+  return new Promise<StepResult>((resolve) => {
+    const controller = new AbortController();
+    let done = false;
+    let stopTimeout: () => void = () => {};
+    let stopGiveUp: () => void = () => {};
+    const finish = (result: StepResult) => {
+      if (done) return;
+      done = true;
+      stopTimeout();
+      stopGiveUp();
+      control.interrupt = null;
+      const reason: unknown = controller.signal.reason;
+      resolve(
+        reason instanceof StepTimeoutError ? { ...result, status: 'failed', error: reason.message } : result,
+      );
+    };
+    const abort = (reason: unknown) => {
+      if (done || controller.signal.aborted) return;
+      controller.abort(reason);
+      // Should the runtime not settle after being told to stop, the step still ends.
+      stopGiveUp = clockTimer(clock, SETTLE_AFTER_ABORT_MS, () =>
+        finish({ status: 'failed', output: '', error: 'the agent did not stop' }),
+      );
+    };
+    control.interrupt = abort;
+    stopTimeout = clockTimer(clock, call.timeoutMs, () => abort(new StepTimeoutError(call.timeoutMs)));
+    const context = {
+      signal: controller.signal,
+      log: (stream: 'stdout' | 'stderr' | 'info', line: string) => {
+        if (!done) call.log(invocation.attempt, stream, line);
       },
-      { once: true },
-    );
+    };
+    let running: Promise<StepResult>;
+    try {
+      running = dispatcher.execute(invocation, context);
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    running.then(normalise, thrown).then(finish);
   });
-  let live = true;
-  const context = {
-    signal: attempt.signal,
-    log: (stream: 'stdout' | 'stderr' | 'info', line: string) => {
-      if (live) call.log(invocation.attempt, stream, line);
-    },
-  };
-  let result: StepResult;
-  try {
-    result = await Promise.race([
-      dispatcher.execute(invocation, context).then(normalise, (error: unknown) => thrown(error)),
-      gaveUp,
-    ]);
-  } catch (error) {
-    // A dispatcher that throws synchronously.
-    result = thrown(error);
-  } finally {
-    live = false;
-    timers.abort();
-    call.signal.removeEventListener('abort', onCancel);
-  }
-  const reason: unknown = attempt.signal.reason;
-  if (reason instanceof StepTimeoutError) {
-    return { ...result, status: 'failed', error: reason.message };
-  }
-  return result;
 }
 
 function thrown(error: unknown): StepResult {

@@ -2,7 +2,7 @@ import type { AgentCatalog, Plan } from '@baton/core';
 import type { RunOutputs } from '../artifacts/runOutputs.js';
 import type { Clock, Dispatcher, StepInvocation, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
-import { executeAttempts, RunCancelledError, type StepOutcome } from './executeAttempts.js';
+import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
 import { changesRequestedError, findingsOf, noBranchError, pickBranch, summaryOf } from './patternRules.js';
 import type { RestoredRun } from './restoreRun.js';
 import { buildRunGraph, isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
@@ -98,7 +98,7 @@ export class RunScheduler {
     if (this.ended || this.cancelReason !== null) return;
     this.cancelReason = reason;
     const error = new RunCancelledError(reason);
-    for (const s of this.active) s.controller?.abort(error);
+    for (const s of this.active) s.control?.cancel(error);
     if (this.begun) this.checkEnd();
   }
 
@@ -257,8 +257,8 @@ export class RunScheduler {
     s.phase = 'running';
     stage.running++;
     this.active.add(s);
-    const controller = new AbortController();
-    s.controller = controller;
+    const control = new StepControl();
+    s.control = control;
     if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
     if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
     const handed = this.handedTo(s);
@@ -269,7 +269,7 @@ export class RunScheduler {
         : undefined;
     const emitFor = { stageId: stage.stage.id, stepId: step.id };
     void executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, {
-      signal: controller.signal,
+      control,
       agent: step.agent as string,
       retries: step.retries,
       fallbackAgent: step.fallbackAgent,
@@ -349,7 +349,7 @@ export class RunScheduler {
   }
 
   private stepEnded(s: StepRun, outcome: StepOutcome): void {
-    s.controller = undefined;
+    s.control = undefined;
     s.stage.running--;
     this.active.delete(s);
     if (outcome.cancelled) {

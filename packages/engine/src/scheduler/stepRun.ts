@@ -1,5 +1,6 @@
 import type { Plan, PlanStage, PlanStep } from '@baton/core';
 import type { StepResult } from '../contract.js';
+import type { StepControl } from './executeAttempts.js';
 import { StepQueue } from './stepQueue.js';
 
 /** Where a step is in this run (the scheduler's view; events carry the public statuses). */
@@ -24,8 +25,8 @@ export interface StepRun {
   agent?: string;
   /** Findings to address when it runs again. */
   feedback?: string[];
-  /** Aborts the step's current attempt (cancel). */
-  controller?: AbortController;
+  /** Cancels the step while it runs. */
+  control?: StepControl;
 }
 
 export interface StageRun {
