@@ -1,0 +1,125 @@
+import {
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  ReactFlow,
+} from '@xyflow/react';
+import { useCallback } from 'react';
+import { EstimatePanel } from '../estimate/EstimatePanel';
+import { connectStages, wouldCycle } from '../model/stageEdits';
+import { useDocumentStore } from '../store/useDocumentStore';
+import { useSelectionStore } from '../store/useSelectionStore';
+import { EmptyCanvas } from './EmptyCanvas';
+import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
+import { GRID } from './layout/metrics';
+import { edgeTypes, nodeTypes } from './nodeTypes';
+import { reorderOnDrop } from './reorderOnDrop';
+import { useCanvasDrop } from './useCanvasDrop';
+import { useCanvasStore } from './useCanvasStore';
+import { useFitViewRequests } from './useFitViewRequests';
+
+const minimapColor = (node: Node) => {
+  if (node.type === 'stage') return 'var(--minimap-block)';
+  if (node.type === 'slot') return 'transparent';
+  return 'var(--minimap-step)';
+};
+
+const PRO_OPTIONS = { hideAttribution: true };
+const SNAP: [number, number] = [GRID, GRID];
+const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1 };
+
+function isValidConnection(connection: Connection | Edge): boolean {
+  const from = stageIdOfBlock(connection.source);
+  const to = stageIdOfBlock(connection.target);
+  if (!from || !to || from === to) return false;
+  return !wouldCycle(useDocumentStore.getState().document, from, to);
+}
+
+function onConnect(connection: Connection) {
+  const from = stageIdOfBlock(connection.source);
+  const to = stageIdOfBlock(connection.target);
+  if (!from || !to) return;
+  useDocumentStore.getState().edit((doc) => connectStages(doc, from, to));
+}
+
+function onNodeDragStop(_: unknown, node: FlowNode) {
+  if (node.type === 'step') reorderOnDrop(node);
+}
+
+/** A click on a "+" slot selects its block (React Flow handles clicks on the other nodes). */
+function onNodeClick(_: unknown, node: FlowNode) {
+  if (node.type === 'slot')
+    useSelectionStore.getState().select({ kind: 'stage', stageId: node.data.stageId });
+}
+
+function onPaneClick() {
+  useSelectionStore.getState().select(null);
+}
+
+/** The canvas: pattern blocks holding step nodes, derived from the document (DESIGN §5). */
+export function Canvas({
+  onFile,
+  onOpenInspector,
+}: {
+  onFile: (file: File) => void;
+  onOpenInspector: () => void;
+}) {
+  const nodes = useCanvasStore((s) => s.nodes);
+  const edges = useCanvasStore((s) => s.edges);
+  const onNodesChange = useCanvasStore((s) => s.onNodesChange);
+  const onEdgesChange = useCanvasStore((s) => s.onEdgesChange);
+  const empty = useDocumentStore((s) => s.document.stages.length === 0);
+  const drop = useCanvasDrop(onFile);
+  useFitViewRequests(FIT_OPTIONS);
+  const onNodeDoubleClick = useCallback(() => onOpenInspector(), [onOpenInspector]);
+
+  return (
+    <div
+      className="canvas"
+      role="application"
+      aria-label="Canvas: drop patterns and agents here"
+      data-testid="canvas"
+      onDragOver={drop.onDragOver}
+      onDragLeave={drop.onDragLeave}
+      onDrop={drop.onDrop}
+    >
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={onNodeClick}
+        onNodeDoubleClick={onNodeDoubleClick}
+        onPaneClick={onPaneClick}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.04}
+        maxZoom={2}
+        colorMode="system"
+        proOptions={PRO_OPTIONS}
+        elevateNodesOnSelect={false}
+        connectionRadius={40}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
+        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+        <EstimatePanel />
+      </ReactFlow>
+      {empty ? <EmptyCanvas /> : null}
+    </div>
+  );
+}

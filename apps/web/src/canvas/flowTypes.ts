@@ -1,0 +1,22 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { AddSlot } from '../model/addAgent';
+
+/** The node types of the canvas: a block per stage, step nodes, sync bars and drop slots. */
+export type StageBlockNode = Node<{ stageId: string }, 'stage'>;
+export type StepFlowNode = Node<{ stageId: string }, 'step'>;
+export type SyncBarFlowNode = Node<{ stageId: string }, 'bar'>;
+export type SlotFlowNode = Node<{ stageId: string; add: AddSlot; label: string }, 'slot'>;
+export type FlowNode = StageBlockNode | StepFlowNode | SyncBarFlowNode | SlotFlowNode;
+
+export interface FlowEdgeData extends Record<string, unknown> {
+  kind: 'step' | 'handoff' | 'stage';
+  /** A stage edge the file does not write: the stage runs after the previous one by default. */
+  implicit?: boolean;
+  critical?: boolean;
+}
+export type FlowEdge = Edge<FlowEdgeData>;
+
+const BLOCK_PREFIX = 'stage:';
+export const blockNodeId = (stageId: string) => `${BLOCK_PREFIX}${stageId}`;
+export const stageIdOfBlock = (nodeId: string): string | null =>
+  nodeId.startsWith(BLOCK_PREFIX) ? nodeId.slice(BLOCK_PREFIX.length) : null;

@@ -1,0 +1,59 @@
+import { formatDuration } from '@baton/core';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { PatternGlyph } from '../../palette/PatternGlyph';
+import { useDocumentStore } from '../../store/useDocumentStore';
+import type { StageBlockNode } from '../flowTypes';
+import { useIsDropTarget } from '../useDropTargetStore';
+
+/** A pattern block: one stage, a group node holding its steps; its handles connect `needs`. */
+function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
+  const view = useDocumentStore((s) => s.views.stages[data.stageId]);
+  const dropping = useIsDropTarget(id);
+  if (!view) return null;
+  return (
+    <div
+      className={`stage-block pattern-${view.pattern}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.errors ? ' has-error' : ''}`}
+      data-stage-id={view.id}
+      data-pattern={view.pattern}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="in"
+        className="needs-handle"
+        title="Drop a connection here: this stage needs that one"
+      />
+      <header className="block-drag block-header">
+        <PatternGlyph pattern={view.pattern} size={22} />
+        <div className="block-titles">
+          <div className="block-title">{view.name ?? view.title}</div>
+          <div className="block-subtitle">
+            {view.name ? `${view.title} · ` : ''}
+            <code>{view.id}</code>
+          </div>
+        </div>
+        <div className="block-meta">
+          {view.stepCount} step{view.stepCount === 1 ? '' : 's'}
+          {view.maxConcurrent ? ` · ≤${view.maxConcurrent} at once` : ''}
+        </div>
+      </header>
+      {view.firstIssue ? (
+        <div className={`block-issue ${view.errors ? 'is-error' : 'is-warning'}`} title={view.firstIssue}>
+          {view.firstIssue}
+        </div>
+      ) : null}
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="out"
+        className="needs-handle"
+        title="Drag to another block: it will run after this one"
+      />
+    </div>
+  );
+}
+
+export const StageBlock = memo(StageBlockView);
+
+export { formatDuration };

@@ -1,0 +1,71 @@
+import { formatDuration } from '@baton/core';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo } from 'react';
+import { useStepStatus } from '../../run/useRunStatusStore';
+import { useDocumentStore } from '../../store/useDocumentStore';
+import type { StepFlowNode } from '../flowTypes';
+import { useIsDropTarget } from '../useDropTargetStore';
+import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
+
+/**
+ * One step of the plan. It reads only its own view and status by id, so an edit or a run event
+ * re-renders only the nodes it concerns.
+ */
+function StepNodeView({ id, selected, draggable }: NodeProps<StepFlowNode>) {
+  const view = useDocumentStore((s) => s.views.steps[id]);
+  const status = useStepStatus(id);
+  const dropping = useIsDropTarget(id);
+  if (!view) return null;
+  const empty = view.agent === '';
+  const caption =
+    view.role === 'branch'
+      ? `if ${view.condition}`
+      : `${ROLE_LABEL[view.role]}${view.role === 'primary' || view.role === 'fanin' || view.role === 'analyzer' ? '' : ` ${view.index + 1}`}`;
+  const detail = view.label && view.label !== view.agent && view.role !== 'branch' ? view.label : null;
+  const className = [
+    'step-node',
+    `role-${view.role}`,
+    `status-${status}`,
+    empty ? 'is-empty' : '',
+    view.critical ? 'is-critical' : '',
+    view.errors && !empty ? 'has-error' : view.warnings ? 'has-warning' : '',
+    selected ? 'is-selected' : '',
+    dropping ? 'is-drop-target' : '',
+    draggable ? 'is-reorderable' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={className}
+      data-step-id={id}
+      data-status={status}
+      data-stage={view.stageId}
+      data-role={view.role}
+      data-critical={view.critical ? 'true' : undefined}
+      title={view.firstIssue ?? undefined}
+    >
+      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
+      <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
+      <div className="step-caption">
+        <span className="step-role">{caption}</span>
+        {view.produces ? <span className="step-artifact">→ {view.produces}</span> : null}
+        {view.checklistCount ? <span className="step-checklist">☑ {view.checklistCount}</span> : null}
+        {view.expectedMs && !empty ? (
+          <span className="step-duration">{formatDuration(view.expectedMs)}</span>
+        ) : null}
+      </div>
+      <div className="step-agent">{empty ? (EMPTY_SLOT_HINT[view.role] ?? 'Drop an agent') : view.agent}</div>
+      {detail ? <div className="step-detail">{detail}</div> : null}
+      {view.errors && !empty ? (
+        <span className="step-issue" role="img" aria-label="has errors">
+          !
+        </span>
+      ) : null}
+      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
+    </div>
+  );
+}
+
+export const StepNode = memo(StepNodeView);

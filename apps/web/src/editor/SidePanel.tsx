@@ -1,0 +1,45 @@
+import { Inspector } from '../inspector/Inspector';
+import { RunTab } from '../run/RunTab';
+import { useSelectionStore } from '../store/useSelectionStore';
+import { YamlTab } from '../yaml/YamlTab';
+import { type PanelTab, usePanelStore } from './usePanelStore';
+
+const TABS: { id: PanelTab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'yaml', label: 'YAML' },
+  { id: 'run', label: 'Run' },
+];
+
+/** Right panel: Inspector · YAML · Run (DESIGN §5). */
+export function SidePanel() {
+  const tab = usePanelStore((s) => s.tab);
+  const setTab = usePanelStore((s) => s.setTab);
+  const hasSelection = useSelectionStore((s) => s.selection !== null);
+  return (
+    <aside className="side-panel" aria-label="Panel">
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`tab${tab === t.id ? ' is-active' : ''}`}
+            onClick={() => setTab(t.id)}
+            data-testid={`tab-${t.id}`}
+          >
+            {t.label}
+            {t.id === 'inspector' && hasSelection && tab !== 'inspector' ? (
+              <span className="tab-dot" aria-hidden="true" />
+            ) : null}
+          </button>
+        ))}
+      </div>
+      <div className="tab-body">
+        {tab === 'inspector' ? <Inspector /> : null}
+        {tab === 'yaml' ? <YamlTab /> : null}
+        {tab === 'run' ? <RunTab /> : null}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,131 @@
+import { useNavigate } from 'react-router';
+import { setModelValue } from '../inspector/modelBinding';
+import { ExportMenu } from '../io/ExportMenu';
+import { Logo } from '../shared/Logo';
+import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
+import { saveDocument } from './saveDocument';
+import { useSessionStore } from './useSessionStore';
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const MOD = isMac ? '⌘' : 'Ctrl+';
+
+/** The editor's top bar: title, history, layout, import/export, save, run. */
+export function Toolbar({
+  onImport,
+  onLayout,
+  onFit,
+  onHelp,
+}: {
+  onImport(): void;
+  onLayout(): void;
+  onFit(): void;
+  onHelp(): void;
+}) {
+  const navigate = useNavigate();
+  const name = useDocumentStore((s) => s.document.name);
+  const fallbackName = useSessionStore((s) => s.name);
+  const saving = useSessionStore((s) => s.saving);
+  const version = useSessionStore((s) => s.baseVersion);
+  const id = useSessionStore((s) => s.id);
+  const dirty = useIsDirty();
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const empty = useDocumentStore((s) => s.document.stages.length === 0);
+  return (
+    <header className="toolbar">
+      <Logo />
+      <div className="toolbar-title">
+        <input
+          className="title-input"
+          value={name ?? ''}
+          placeholder={fallbackName ?? 'Untitled orchestration'}
+          onChange={(e) => setModelValue(['name'], e.target.value === '' ? undefined : e.target.value)}
+          aria-label="Orchestration name"
+          data-testid="title"
+        />
+        <span className={`save-state${dirty ? ' is-dirty' : ''}`} data-testid="save-state">
+          {saving ? 'Saving…' : dirty ? 'Unsaved changes' : id ? `Saved · v${version}` : 'Not saved yet'}
+        </span>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn btn-icon-text"
+          onClick={() => useDocumentStore.getState().undo()}
+          disabled={!canUndo}
+          title={`Undo (${MOD}Z)`}
+          data-testid="undo"
+        >
+          ↶ <span>Undo</span>
+        </button>
+        <button
+          type="button"
+          className="btn btn-icon-text"
+          onClick={() => useDocumentStore.getState().redo()}
+          disabled={!canRedo}
+          title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
+          data-testid="redo"
+        >
+          ↷ <span>Redo</span>
+        </button>
+      </div>
+      <div className="toolbar-group">
+        <button
+          type="button"
+          className="btn"
+          onClick={onLayout}
+          disabled={empty}
+          title="Auto-layout with ELK (L)"
+          data-testid="layout"
+        >
+          Auto-layout
+        </button>
+        <button
+          type="button"
+          className="btn"
+          onClick={onFit}
+          disabled={empty}
+          title="Fit view (F)"
+          data-testid="fit"
+        >
+          Fit
+        </button>
+        <button
+          type="button"
+          className="btn-icon toolbar-help"
+          onClick={onHelp}
+          title="Keyboard shortcuts (?)"
+          aria-label="Keyboard shortcuts"
+        >
+          ?
+        </button>
+      </div>
+      <span className="spacer" />
+      <div className="toolbar-group">
+        <button type="button" className="btn" onClick={onImport} data-testid="import">
+          Import
+        </button>
+        <ExportMenu />
+        <button
+          type="button"
+          className="btn"
+          disabled
+          title="Runs start from the Run view (coming with live runs)"
+          data-testid="run"
+        >
+          ▶ Run
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => void saveDocument(navigate)}
+          disabled={saving}
+          title={`Save (${MOD}S)`}
+          data-testid="save"
+        >
+          Save
+        </button>
+      </div>
+    </header>
+  );
+}

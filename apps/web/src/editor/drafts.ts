@@ -1,0 +1,47 @@
+import type { FileForm, Orchestration } from '@baton/core';
+import type { XY } from '../canvas/layout/defaultBlockPositions';
+
+/**
+ * Unsaved work kept in the browser until it is saved: the model itself (it may not be valid
+ * YAML yet, e.g. a slot still empty), the text it was parsed from (its comments), and the
+ * version it started from (a save over a newer version is a conflict, not an overwrite).
+ */
+export interface Draft {
+  document: Orchestration;
+  sourceText: string | null;
+  preferredForm: FileForm;
+  baseVersion: number | null;
+  savedAt: string;
+}
+
+const draftKey = (id: string | null) => `baton:draft:${id ?? 'new'}`;
+const layoutKey = (id: string | null) => `baton:layout:${id ?? 'new'}`;
+
+function read<T>(key: string): T | null {
+  try {
+    const raw = localStorage.getItem(key);
+    return raw ? (JSON.parse(raw) as T) : null;
+  } catch {
+    return null;
+  }
+}
+
+function write(key: string, value: unknown) {
+  try {
+    localStorage.setItem(key, JSON.stringify(value));
+  } catch {
+    // Storage full or disabled: the editor still works, only crash recovery is lost.
+  }
+}
+
+export const readDraft = (id: string | null) => {
+  const draft = read<Draft>(draftKey(id));
+  return draft && Array.isArray(draft.document?.stages) ? draft : null;
+};
+export const writeDraft = (id: string | null, draft: Draft) => write(draftKey(id), draft);
+export const clearDraft = (id: string | null) => localStorage.removeItem(draftKey(id));
+
+export const readLayout = (id: string | null) => read<Record<string, XY>>(layoutKey(id)) ?? {};
+export const writeLayout = (id: string | null, positions: Record<string, XY>) =>
+  write(layoutKey(id), positions);
+export const clearLayout = (id: string | null) => localStorage.removeItem(layoutKey(id));

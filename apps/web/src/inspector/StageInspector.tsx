@@ -1,0 +1,102 @@
+import { type ModelPath, PATTERN_TITLES } from '@baton/core';
+import { useMemo } from 'react';
+import { useCanvasStore } from '../canvas/useCanvasStore';
+import { deleteSelection } from '../editor/selectionActions';
+import { renameStage } from '../model/renameStage';
+import { PatternGlyph } from '../palette/PatternGlyph';
+import { PATTERN_HINTS } from '../palette/PatternList';
+import { useDocumentStore } from '../store/useDocumentStore';
+import { useSelectionStore } from '../store/useSelectionStore';
+import { NeedsField } from './fields/NeedsField';
+import { TextField } from './fields/TextField';
+import { IssuesContext, stageIssues } from './inspectorIssues';
+import { pathKey } from './modelBinding';
+import { ConditionalBranchingFields } from './patterns/ConditionalBranchingFields';
+import { FanOutFanInFields } from './patterns/FanOutFanInFields';
+import { IncrementalValidationFields } from './patterns/IncrementalValidationFields';
+import { ParallelIndependentFields } from './patterns/ParallelIndependentFields';
+import { ParallelWithSyncFields } from './patterns/ParallelWithSyncFields';
+import { PrimaryWithReviewersFields } from './patterns/PrimaryWithReviewersFields';
+import { SequentialHandoffFields } from './patterns/SequentialHandoffFields';
+import { StepSettingsFields } from './StepSettingsFields';
+
+/** Rename a stage (id or name): `needs`, the block's place and the selection follow. */
+function rename(index: number, key: 'id' | 'name', value: string | undefined) {
+  const { document, edit } = useDocumentStore.getState();
+  const result = renameStage(document, index, key, value);
+  if (result.from !== result.to) {
+    useCanvasStore.getState().renameStages({ [result.from]: result.to });
+    useSelectionStore.getState().select({ kind: 'stage', stageId: result.to });
+  }
+  edit(() => result.document, { coalesce: pathKey(['stages', index, key]) });
+}
+
+/** The selected block: every key of its pattern (DESIGN §2.2) and the stage's own keys. */
+export function StageInspector({ stageId }: { stageId: string }) {
+  const view = useDocumentStore((s) => s.views.stages[stageId]);
+  const document = useDocumentStore((s) => s.document);
+  const compiled = useDocumentStore((s) => s.views.issues);
+  const index = view?.index ?? -1;
+  const stage = document.stages[index];
+  const issues = useMemo(() => stageIssues(document, index, compiled), [document, index, compiled]);
+  if (!view || !stage) return null;
+  const base: ModelPath = ['stages', index];
+  const one = document.stages.length === 1;
+  return (
+    <IssuesContext.Provider value={issues}>
+      <div className="inspector-card" data-testid="stage-inspector">
+        <div className="inspector-title">
+          <PatternGlyph pattern={stage.pattern} size={28} />
+          <div>
+            <h3>{PATTERN_TITLES[stage.pattern]}</h3>
+            <p className="inspector-sub">{PATTERN_HINTS[stage.pattern]}</p>
+          </div>
+        </div>
+        <TextField
+          path={[...base, 'name']}
+          label="Name"
+          placeholder={PATTERN_TITLES[stage.pattern]}
+          onChange={(v) => rename(index, 'name', v)}
+        />
+        <TextField
+          path={[...base, 'id']}
+          label="Id"
+          placeholder={stageId}
+          hint={one ? 'A name or id makes the file full form' : 'Letters, digits, - and _; used by needs'}
+          onChange={(v) => rename(index, 'id', v)}
+        />
+        <TextField path={[...base, 'description']} label="Description" multiline />
+        {document.stages.length > 1 ? <NeedsField index={index} /> : null}
+        <div className="inspector-section">
+          {stage.pattern === 'parallel_independent' ? (
+            <ParallelIndependentFields base={base} stageId={stageId} />
+          ) : null}
+          {stage.pattern === 'sequential_handoff' ? (
+            <SequentialHandoffFields base={base} stageId={stageId} />
+          ) : null}
+          {stage.pattern === 'parallel_with_sync' ? (
+            <ParallelWithSyncFields base={base} stageId={stageId} />
+          ) : null}
+          {stage.pattern === 'primary_with_reviewers' ? <PrimaryWithReviewersFields base={base} /> : null}
+          {stage.pattern === 'incremental_validation' ? (
+            <IncrementalValidationFields base={base} stageId={stageId} />
+          ) : null}
+          {stage.pattern === 'fan_out_fan_in' ? <FanOutFanInFields base={base} /> : null}
+          {stage.pattern === 'conditional_branching' ? <ConditionalBranchingFields base={base} /> : null}
+        </div>
+        <StepSettingsFields base={base} inherited="defaults" />
+        {issues.get(pathKey(base)) ? <div className="field-issue">{issues.get(pathKey(base))}</div> : null}
+        <div className="inspector-actions">
+          <button
+            type="button"
+            className="btn btn-danger-ghost"
+            onClick={deleteSelection}
+            data-testid="delete-stage"
+          >
+            Delete block
+          </button>
+        </div>
+      </div>
+    </IssuesContext.Provider>
+  );
+}

@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { addFromPalette } from '../canvas/canvasActions';
+import { useDocumentStore } from '../store/useDocumentStore';
+import { endPaletteDrag, startPaletteDrag } from './dragPayload';
+
+/** The registry's agents (and the document's inline ones), filtered by name and description. */
+export function AgentList({ query }: { query: string }) {
+  const registry = useDocumentStore((s) => s.registry);
+  const inline = useDocumentStore((s) => s.document.agents);
+  const agents = useMemo(() => {
+    const all = new Map(Object.values(registry).map((a) => [a.name, { ...a }]));
+    for (const [name, def] of Object.entries(inline ?? {})) {
+      all.set(name, { ...all.get(name), ...def, name, source: 'inline' as const });
+    }
+    const q = query.trim().toLowerCase();
+    return [...all.values()]
+      .filter(
+        (a) => !q || a.name.toLowerCase().includes(q) || (a.description ?? '').toLowerCase().includes(q),
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [registry, inline, query]);
+
+  if (!agents.length) {
+    return <p className="palette-empty">No agent matches “{query}”.</p>;
+  }
+  return (
+    <ul className="palette-list">
+      {agents.map((agent) => (
+        <li key={agent.name}>
+          <button
+            type="button"
+            className="palette-item palette-agent"
+            draggable
+            onDoubleClick={() => addFromPalette({ kind: 'agent', name: agent.name })}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                addFromPalette({ kind: 'agent', name: agent.name });
+              }
+            }}
+            onDragStart={(e) => startPaletteDrag(e, { kind: 'agent', name: agent.name })}
+            onDragEnd={endPaletteDrag}
+            data-testid={`palette-agent-${agent.name}`}
+            title={`${agent.description ?? agent.name} — drag into a block`}
+          >
+            <span className="agent-avatar" aria-hidden="true">
+              {agent.name.slice(0, 2).toUpperCase()}
+            </span>
+            <div className="palette-item-text">
+              <div className="palette-item-name">
+                {agent.name}
+                {agent.runtime?.kind === 'simulated' ? <span className="agent-kind">simulated</span> : null}
+                {agent.runtime && agent.runtime.kind !== 'simulated' ? (
+                  <span className="agent-kind">{agent.runtime.kind}</span>
+                ) : null}
+              </div>
+              {agent.description ? <div className="palette-item-desc">{agent.description}</div> : null}
+            </div>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,150 @@
+import {
+  type AgentCatalog,
+  BUILTIN_AGENTS,
+  type FileForm,
+  type Orchestration,
+  seedFormBlocker,
+} from '@baton/core';
+import { create } from 'zustand';
+import { type GraphViews, graphViews } from './graphViews';
+import { emptyHistory, type History, recordEdit, redoStep, type Snapshot, undoStep } from './history';
+
+/**
+ * The one source of truth of the editor (DESIGN §1): the orchestration document. The canvas's
+ * nodes and the YAML text are derived from it; every edit, from the canvas, the Inspector or the
+ * YAML tab, goes through `edit` (one undo step each).
+ */
+export interface DocumentState extends Snapshot {
+  /** The agent registry (the server's, else the built-in agents). */
+  registry: AgentCatalog;
+  views: GraphViews;
+  history: History;
+  /** Counts model edits (undo and redo included): drafts and the YAML tab follow it. */
+  revision: number;
+  /** What the server holds (last loaded or saved): there are unsaved changes when it differs. */
+  saved: Pick<Snapshot, 'document' | 'preferredForm'>;
+
+  /** Start editing a document (a fresh history); `saved` is what the server holds, if not this. */
+  load(snapshot: Snapshot, saved?: Pick<Snapshot, 'document' | 'preferredForm'>): void;
+  edit(change: (document: Orchestration) => Orchestration, options?: EditOptions): void;
+  /** Replace the document with one parsed from text (YAML tab, import): keeps its source. */
+  replace(snapshot: Snapshot, options?: EditOptions): void;
+  setPreferredForm(form: FileForm): void;
+  setRegistry(registry: AgentCatalog): void;
+  markSaved(): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface EditOptions {
+  /** Edits sharing a key in quick succession (typing in one field) are one undo step. */
+  coalesce?: string;
+}
+
+export const EMPTY_DOCUMENT: Orchestration = { version: 1, stages: [] };
+
+const snapshotOf = (s: DocumentState): Snapshot => ({
+  document: s.document,
+  source: s.source,
+  preferredForm: s.preferredForm,
+});
+
+export const useDocumentStore = create<DocumentState>()((set, get) => ({
+  document: EMPTY_DOCUMENT,
+  source: null,
+  preferredForm: 'seed',
+  registry: BUILTIN_AGENTS,
+  views: graphViews(EMPTY_DOCUMENT, BUILTIN_AGENTS),
+  history: emptyHistory(),
+  revision: 0,
+  saved: { document: EMPTY_DOCUMENT, preferredForm: 'seed' },
+
+  load(snapshot, saved) {
+    const { registry, views, revision } = get();
+    set({
+      ...snapshot,
+      views: graphViews(snapshot.document, registry, views),
+      history: emptyHistory(),
+      revision: revision + 1,
+      saved: saved ?? { document: snapshot.document, preferredForm: snapshot.preferredForm },
+    });
+  },
+
+  edit(change, options) {
+    const state = get();
+    const document = change(state.document);
+    if (document === state.document) return;
+    const now = Date.now();
+    set({
+      document,
+      views: graphViews(document, state.registry, state.views),
+      history: recordEdit(state.history, snapshotOf(state), options?.coalesce ?? null, now),
+      revision: state.revision + 1,
+    });
+  },
+
+  replace(snapshot, options) {
+    const state = get();
+    set({
+      ...snapshot,
+      views: graphViews(snapshot.document, state.registry, state.views),
+      history: recordEdit(state.history, snapshotOf(state), options?.coalesce ?? null, Date.now()),
+      revision: state.revision + 1,
+    });
+  },
+
+  setPreferredForm(form) {
+    const state = get();
+    if (state.preferredForm === form) return;
+    set({
+      preferredForm: form,
+      history: recordEdit(state.history, snapshotOf(state), null, Date.now()),
+      revision: state.revision + 1,
+    });
+  },
+
+  setRegistry(registry) {
+    const state = get();
+    set({ registry, views: graphViews(state.document, registry, state.views) });
+  },
+
+  markSaved() {
+    const { document, preferredForm } = get();
+    set({ saved: { document, preferredForm } });
+  },
+
+  undo() {
+    const state = get();
+    const step = undoStep(state.history, snapshotOf(state));
+    if (!step) return;
+    set({
+      ...step.snapshot,
+      views: graphViews(step.snapshot.document, state.registry, state.views),
+      history: step.history,
+      revision: state.revision + 1,
+    });
+  },
+
+  redo() {
+    const state = get();
+    const step = redoStep(state.history, snapshotOf(state));
+    if (!step) return;
+    set({
+      ...step.snapshot,
+      views: graphViews(step.snapshot.document, state.registry, state.views),
+      history: step.history,
+      revision: state.revision + 1,
+    });
+  },
+}));
+
+/** The form the YAML is shown and saved in: the preferred one when the document fits it. */
+export function effectiveForm(document: Orchestration, preferred: FileForm): FileForm {
+  return preferred === 'seed' && seedFormBlocker(document) === null ? 'seed' : 'full';
+}
+
+export const isDirty = (s: DocumentState) =>
+  s.document !== s.saved.document || s.preferredForm !== s.saved.preferredForm;
+export const useIsDirty = () => useDocumentStore(isDirty);
+export const useCanUndo = () => useDocumentStore((s) => s.history.past.length > 0);
+export const useCanRedo = () => useDocumentStore((s) => s.history.future.length > 0);

@@ -1,0 +1,201 @@
+import { deepEqual, locate } from '@baton/core';
+import { yaml } from '@codemirror/lang-yaml';
+import { syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Annotation, EditorState, Prec, type StateEffect } from '@codemirror/state';
+import { keymap } from '@codemirror/view';
+import { basicSetup, EditorView } from 'codemirror';
+import { useEffect, useMemo, useRef } from 'react';
+import { useDocumentStore } from '../store/useDocumentStore';
+import { type Selection, useSelectionStore } from '../store/useSelectionStore';
+import { analyzeYaml } from './analyzeYaml';
+import { documentYaml } from './documentYaml';
+import { editorTheme } from './editorTheme';
+import { highlightedLines, setHighlightedLines } from './highlightLines';
+import { minimalChange } from './minimalChange';
+import { pathOfSelection } from './selectionForPath';
+import { toCmDiagnostics } from './toCmDiagnostics';
+import { useYamlEditorStore } from './useYamlEditorStore';
+import { themedHighlightStyle } from './yamlHighlight';
+
+/** Marks the editor's own replacements (the document changed elsewhere): not a user edit. */
+const fromDocument = Annotation.define<boolean>();
+
+/** How long typing pauses before the text is parsed and, when valid, applied to the canvas. */
+export const APPLY_DELAY_MS = 300;
+
+/**
+ * The YAML tab's editor (CodeMirror 6). It always shows the document's YAML; what a person types
+ * is parsed after a short pause: a valid text becomes the document (one undo step, the canvas
+ * follows), an invalid one shows its diagnostics inline and leaves the document as it was.
+ */
+export function YamlEditor() {
+  const host = useRef<HTMLDivElement>(null);
+  const viewRef = useRef<EditorView | null>(null);
+  const timer = useRef(0);
+  const document = useDocumentStore((s) => s.document);
+  const preferredForm = useDocumentStore((s) => s.preferredForm);
+  const source = useDocumentStore((s) => s.source);
+  const derived = useMemo(
+    () => documentYaml(document, preferredForm, source).text,
+    [document, preferredForm, source],
+  );
+  const derivedRef = useRef(derived);
+  derivedRef.current = derived;
+
+  useEffect(() => {
+    const analyze = (view: EditorView) => {
+      const text = view.state.doc.toString();
+      const result = analyzeYaml(text, useDocumentStore.getState().registry);
+      view.dispatch(setDiagnostics(view.state, toCmDiagnostics(view.state.doc, result.diagnostics)));
+      useYamlEditorStore.setState({ analysis: result });
+      return result;
+    };
+    const apply = () => {
+      const view = viewRef.current;
+      if (!view) return;
+      const text = view.state.doc.toString();
+      const result = analyze(view);
+      if (text === derivedRef.current) {
+        useYamlEditorStore.setState({ pending: false });
+        return;
+      }
+      if (!result.document || !result.source) {
+        useYamlEditorStore.setState({ pending: true });
+        return;
+      }
+      const store = useDocumentStore.getState();
+      const form = result.form ?? 'full';
+      if (
+        deepEqual(result.document, store.document) &&
+        form === store.preferredForm &&
+        store.source?.text === text
+      )
+        return;
+      store.replace(
+        { document: result.document, source: result.source, preferredForm: form },
+        { coalesce: 'yaml' },
+      );
+      useYamlEditorStore.setState({ pending: false });
+    };
+    const revert = (view: EditorView) => {
+      window.clearTimeout(timer.current);
+      const current = view.state.doc.toString();
+      view.dispatch({
+        changes: minimalChange(current, derivedRef.current),
+        annotations: fromDocument.of(true),
+      });
+      useYamlEditorStore.setState({ pending: false });
+      analyze(view);
+    };
+    const undo = (view: EditorView) => {
+      if (useYamlEditorStore.getState().pending) revert(view);
+      else useDocumentStore.getState().undo();
+      return true;
+    };
+    const redo = () => {
+      useDocumentStore.getState().redo();
+      return true;
+    };
+
+    const view = new EditorView({
+      parent: host.current as HTMLDivElement,
+      state: EditorState.create({
+        doc: derivedRef.current,
+        extensions: [
+          // One undo history for the whole editor: the document store's (canvas and YAML alike).
+          Prec.highest(
+            keymap.of([
+              { key: 'Mod-z', run: undo, preventDefault: true },
+              { key: 'Mod-Shift-z', run: redo, preventDefault: true },
+              { key: 'Mod-y', run: redo, preventDefault: true },
+            ]),
+          ),
+          basicSetup,
+          yaml(),
+          lintGutter(),
+          syntaxHighlighting(themedHighlightStyle),
+          highlightedLines,
+          editorTheme,
+          EditorView.contentAttributes.of({ 'aria-label': 'Orchestration YAML' }),
+          EditorView.updateListener.of((update) => {
+            if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromDocument))) return;
+            useYamlEditorStore.setState({ pending: true });
+            window.clearTimeout(timer.current);
+            timer.current = window.setTimeout(apply, APPLY_DELAY_MS);
+          }),
+        ],
+      }),
+    });
+    viewRef.current = view;
+    const first = window.setTimeout(() => analyze(view), 0);
+    return () => {
+      window.clearTimeout(first);
+      window.clearTimeout(timer.current);
+      view.destroy();
+      viewRef.current = null;
+      useYamlEditorStore.setState({ analysis: null, pending: false });
+    };
+  }, []);
+
+  // The document changed elsewhere (canvas, Inspector, undo): show its YAML.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const current = view.state.doc.toString();
+    if (current === derived) return;
+    window.clearTimeout(timer.current);
+    view.dispatch({ changes: minimalChange(current, derived), annotations: fromDocument.of(true) });
+    useYamlEditorStore.setState({ pending: false });
+    const later = window.setTimeout(() => {
+      if (viewRef.current !== view) return;
+      const result = analyzeYaml(derived, useDocumentStore.getState().registry);
+      if (view.state.doc.toString() !== derived) return;
+      view.dispatch(setDiagnostics(view.state, toCmDiagnostics(view.state.doc, result.diagnostics)));
+      useYamlEditorStore.setState({ analysis: result });
+    }, 60);
+    return () => window.clearTimeout(later);
+  }, [derived]);
+
+  useSelectedLines(viewRef);
+  useRevealRequests(viewRef);
+
+  return <div className="yaml-editor" data-testid="yaml-editor" ref={host} />;
+}
+
+/** The selected node's lines are marked (and scrolled to when the selection changes). */
+function useSelectedLines(viewRef: React.RefObject<EditorView | null>) {
+  const selection = useSelectionStore((s) => s.selection);
+  const analysis = useYamlEditorStore((s) => s.analysis);
+  const lastScrolled = useRef<Selection>(null);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const path = analysis?.plan && analysis.source ? pathOfSelection(analysis.plan, selection) : null;
+    if (!path || !analysis?.source) {
+      view.dispatch({ effects: setHighlightedLines.of(null) });
+      return;
+    }
+    const range = locate(analysis.source, path);
+    const to = range.endLine > range.line && range.endCol === 1 ? range.endLine - 1 : range.endLine;
+    const effects: StateEffect<unknown>[] = [setHighlightedLines.of({ from: range.line, to })];
+    const changed = selection !== lastScrolled.current;
+    lastScrolled.current = selection;
+    if (changed && range.line <= view.state.doc.lines) {
+      effects.push(EditorView.scrollIntoView(view.state.doc.line(range.line).from, { y: 'center' }));
+    }
+    view.dispatch({ effects });
+  }, [selection, analysis, viewRef]);
+}
+
+/** A clicked diagnostic puts the cursor on its line and column. */
+function useRevealRequests(viewRef: React.RefObject<EditorView | null>) {
+  const reveal = useYamlEditorStore((s) => s.reveal);
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || !reveal) return;
+    const line = view.state.doc.line(Math.max(1, Math.min(view.state.doc.lines, reveal.line)));
+    const pos = Math.min(line.to, line.from + Math.max(0, reveal.col - 1));
+    view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+  }, [reveal, viewRef]);
+}
