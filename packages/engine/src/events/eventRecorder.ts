@@ -30,12 +30,12 @@ export class EventRecorder {
   }
 
   emit(type: RunEventType, fields: EventFields = {}): RunEvent {
-    const event: RunEvent = {
-      seq: ++this.seq,
-      runId: this.runId,
-      ts: new Date(this.clock.now()).toISOString(),
-      type,
-    };
+    const now = this.clock.now();
+    if (now !== this.lastMs) {
+      this.lastMs = now;
+      this.lastIso = new Date(now).toISOString();
+    }
+    const event: RunEvent = { seq: ++this.seq, runId: this.runId, ts: this.lastIso, type };
     // Absent keys stay absent: the log is stored and streamed, so every byte counts.
     if (fields.stageId !== undefined) event.stageId = fields.stageId;
     if (fields.stepId !== undefined) event.stepId = fields.stepId;

@@ -19,7 +19,8 @@ function nth<T>(value: T | T[] | undefined, n: number): T | undefined {
  */
 export function createSimulatedRuntime(clock: Clock): AgentRuntime {
   return {
-    async run(invocation, { signal, log }) {
+    // `context.signal` is read only when there is a wait: a zero-duration step needs none.
+    async run(invocation, context) {
       const settings: SimulatedRuntime =
         invocation.definition.runtime?.kind === 'simulated'
           ? invocation.definition.runtime
@@ -31,11 +32,10 @@ export function createSimulatedRuntime(clock: Clock): AgentRuntime {
       const jitter = settings.jitter ?? 0;
       const speed = invocation.speed > 0 ? invocation.speed : 1;
       const ms = Math.round((base * (1 + jitter * (2 * draw() - 1))) / speed);
-      if (ms > 0) await clock.sleep(ms, signal);
-      else if (signal.aborted) throw signal.reason;
+      if (ms > 0) await clock.sleep(ms, context.signal);
       const failRate = settings.fail_rate ?? 0;
       if (failRate > 0 && draw() < failRate) {
-        log('info', `simulated failure (fail_rate ${failRate})`);
+        context.log('info', `simulated failure (fail_rate ${failRate})`);
         return { status: 'failed', output: '', error: `simulated failure (fail_rate ${failRate})` };
       }
       return simulatedResult(invocation, settings);

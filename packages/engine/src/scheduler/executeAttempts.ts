@@ -123,7 +123,15 @@ function attemptOnce(
 ): Promise<StepResult> {
   const { control } = call;
   return new Promise<StepResult>((resolve) => {
-    const controller = new AbortController();
+    // The AbortController is made only when the runtime looks at its signal or when there is
+    // something to abort: a zero-duration agent never needs one.
+    let controller: AbortController | null = null;
+    const signal = () => {
+      controller ??= new AbortController();
+      return controller.signal;
+    };
+    let abortReason: unknown;
+    let aborted = false;
     let done = false;
     let stopTimeout: () => void = () => {};
     let stopGiveUp: () => void = () => {};
@@ -133,14 +141,18 @@ function attemptOnce(
       stopTimeout();
       stopGiveUp();
       control.interrupt = null;
-      const reason: unknown = controller.signal.reason;
       resolve(
-        reason instanceof StepTimeoutError ? { ...result, status: 'failed', error: reason.message } : result,
+        abortReason instanceof StepTimeoutError
+          ? { ...result, status: 'failed', error: abortReason.message }
+          : result,
       );
     };
     const abort = (reason: unknown) => {
-      if (done || controller.signal.aborted) return;
-      controller.abort(reason);
+      if (done || aborted) return;
+      aborted = true;
+      abortReason = reason;
+      signal();
+      controller?.abort(reason);
       // Should the runtime not settle after being told to stop, the step still ends.
       stopGiveUp = clockTimer(clock, SETTLE_AFTER_ABORT_MS, () =>
         finish({ status: 'failed', output: '', error: 'the agent did not stop' }),
@@ -149,7 +161,9 @@ function attemptOnce(
     control.interrupt = abort;
     stopTimeout = clockTimer(clock, call.timeoutMs, () => abort(new StepTimeoutError(call.timeoutMs)));
     const context = {
-      signal: controller.signal,
+      get signal() {
+        return signal();
+      },
       log: (stream: 'stdout' | 'stderr' | 'info', line: string) => {
         if (!done) call.log(invocation.attempt, stream, line);
       },

@@ -33,6 +33,13 @@ export function findingsOf(agent: string, result: StepResult | undefined): strin
 /** First line of a text, shortened: what a node and the timeline show. */
 export function summaryOf(result: StepResult): string {
   const text = result.status === 'failed' && result.error ? result.error : result.output;
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line.trim();
+  let start = 0;
+  let line = '';
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    line = text.slice(start, end < 0 ? undefined : end).trim();
+    if (line || end < 0) break;
+    start = end + 1;
+  }
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
 }
