@@ -17,19 +17,6 @@ export function noBranchError(condition: string | undefined, branches: readonly 
   return `the analyzer returned ${returned}, which no branch matches (offered: ${offered}) and there is no default branch`;
 }
 
-/** Why a review or validation that still requests changes fails its step. */
-export function changesRequestedError(findings: readonly string[], what: string): string {
-  return `changes requested${what ? ` ${what}` : ''}${findings.length ? `: ${findings.join('; ')}` : ''}`;
-}
-
-/** A reviewer's or validator's findings, as the step it sends back is given them. */
-export function findingsOf(agent: string, result: StepResult | undefined): string[] {
-  if (!result) return [];
-  if (result.status === 'failed') return [`${agent}: ${result.error ?? 'failed'}`];
-  const findings = result.findings?.length ? result.findings : ['changes requested'];
-  return findings.map((f) => `${agent}: ${f}`);
-}
-
 /** First line of a text, shortened: what a node and the timeline show. */
 export function summaryOf(result: StepResult): string {
   const text = result.status === 'failed' && result.error ? result.error : result.output;

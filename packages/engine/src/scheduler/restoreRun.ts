@@ -1,6 +1,6 @@
 import { type RunEvent, type RunState, reduceRun } from '@baton/core';
 import type { StepResult } from '../contract.js';
-import type { StagePhase, StepPhase } from './stepRun.js';
+import { isFinished, type StagePhase, type StageRun, type StepPhase, type StepRun } from './stepRun.js';
 
 /** What a run's earlier events say about each step and stage (a run resumed after a crash). */
 export interface RestoredRun {
@@ -102,4 +102,40 @@ export function restoreRun(events: readonly RunEvent[]): RestoredRun {
   const restored: RestoredRun = { state, steps, stages, branches, artifactPaths };
   if (contextPath) restored.contextPath = contextPath;
   return restored;
+}
+
+/** Lay what the earlier events say over a fresh run graph (before the scheduler begins). */
+export function applyRestored(
+  restored: RestoredRun,
+  stages: readonly StageRun[],
+  steps: ReadonlyMap<string, StepRun>,
+): void {
+  for (const [id, r] of restored.steps) {
+    const s = steps.get(id);
+    if (!s) continue;
+    s.phase = r.phase;
+    s.attempt = r.attempt;
+    s.round = r.round;
+    if (r.result) s.result = r.result;
+    if (r.durationMs !== undefined) s.durationMs = r.durationMs;
+    if (r.agent) s.agent = r.agent;
+  }
+  for (const stage of stages) {
+    const phase = restored.stages.get(stage.stage.id);
+    if (phase) stage.phase = phase;
+    if (restored.branches.has(stage.stage.id)) stage.selectedBranch = restored.branches.get(stage.stage.id);
+    if (stage.stage.pattern === 'primary_with_reviewers') {
+      stage.reviewRound = Math.max(1, ...stage.steps.map((s) => s.round));
+      // A reviewer that last ran in an earlier round has yet to review the revision.
+      for (const s of stage.steps) {
+        if (s.step.role === 'reviewer' && s.round < stage.reviewRound) s.phase = 'pending';
+      }
+    }
+    for (const s of stage.steps) {
+      // Likewise a validator that has not yet validated its phase's re-run.
+      const agentStep = s.step.role === 'validator' ? s.dependencies[0] : undefined;
+      if (agentStep && s.round < agentStep.round) s.phase = 'pending';
+    }
+    stage.unfinished = stage.steps.filter((s) => !isFinished(s.phase)).length;
+  }
 }

@@ -1,10 +1,12 @@
 import type { AgentCatalog, Plan } from '@baton/core';
 import type { RunOutputs } from '../artifacts/runOutputs.js';
-import type { Clock, Dispatcher, StepInvocation, StepResult } from '../contract.js';
+import type { Clock, Dispatcher, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
-import { changesRequestedError, findingsOf, noBranchError, pickBranch, summaryOf } from './patternRules.js';
-import type { RestoredRun } from './restoreRun.js';
+import { noBranchError, pickBranch, summaryOf } from './patternRules.js';
+import { applyRestored, type RestoredRun } from './restoreRun.js';
+import { attemptsLeft, judge, revisionDue, validationFailed } from './reviewRules.js';
+import { type StepCallContext, stepCall } from './stepCall.js';
 import { buildRunGraph, isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
 export interface SchedulerOptions {
@@ -39,6 +41,7 @@ export class RunScheduler {
   /** Steps holding a slot (running, or waiting to retry). */
   private readonly active = new Set<StepRun>();
   private readonly globalLimit: number;
+  private readonly callContext: StepCallContext;
   private cancelReason: string | null = null;
   private begun = false;
   private ended = false;
@@ -48,37 +51,13 @@ export class RunScheduler {
     this.stages = graph.stages;
     this.steps = graph.steps;
     this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
+    const { runId, catalog, speed, seed, recorder } = o;
+    this.callContext = { runId, catalog, speed, seed, recorder, steps: this.steps };
   }
 
   /** Take over what a resumed run's earlier events say (before `begin`). */
   restore(restored: RestoredRun): void {
-    for (const [id, r] of restored.steps) {
-      const s = this.steps.get(id);
-      if (!s) continue;
-      s.phase = r.phase;
-      s.attempt = r.attempt;
-      s.round = r.round;
-      if (r.result) s.result = r.result;
-      if (r.durationMs !== undefined) s.durationMs = r.durationMs;
-      if (r.agent) s.agent = r.agent;
-    }
-    for (const stage of this.stages) {
-      const phase = restored.stages.get(stage.stage.id);
-      if (phase) stage.phase = phase;
-      if (restored.branches.has(stage.stage.id)) stage.selectedBranch = restored.branches.get(stage.stage.id);
-      if (stage.stage.pattern === 'primary_with_reviewers') {
-        stage.reviewRound = Math.max(1, ...stage.steps.map((s) => s.round));
-        // A reviewer that last ran in an earlier round has yet to review the revision.
-        for (const s of stage.steps) {
-          if (s.step.role === 'reviewer' && s.round < stage.reviewRound) s.phase = 'pending';
-        }
-      }
-      for (const s of stage.steps) {
-        const agentStep = s.step.role === 'validator' ? s.dependencies[0] : undefined;
-        if (agentStep && s.round < agentStep.round) s.phase = 'pending';
-      }
-      stage.unfinished = stage.steps.filter((s) => !isFinished(s.phase)).length;
-    }
+    applyRestored(restored, this.stages, this.steps);
   }
 
   /** Start (or resume) the run. */
@@ -149,7 +128,7 @@ export class RunScheduler {
     }
     for (const v of stage.steps) {
       const agentStep = v.step.role === 'validator' ? v.dependencies[0] : undefined;
-      if (agentStep && v.round === agentStep.round && this.validationFailed(v) && this.attemptsLeft(v)) {
+      if (agentStep && v.round === agentStep.round && validationFailed(v) && attemptsLeft(v)) {
         this.rerunPhase(v);
       }
     }
@@ -261,91 +240,10 @@ export class RunScheduler {
     s.control = control;
     if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
     if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
-    const handed = this.handedTo(s);
-    const feedback = this.feedbackFor(s);
-    const conditions =
-      step.role === 'analyzer'
-        ? stage.steps.filter((b) => b.step.role === 'branch').map((b) => b.step.condition ?? '')
-        : undefined;
-    const emitFor = { stageId: stage.stage.id, stepId: step.id };
-    void executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, {
-      control,
-      agent: step.agent as string,
-      retries: step.retries,
-      fallbackAgent: step.fallbackAgent,
-      timeoutMs: step.timeoutMs,
-      nextAttempt: () => ++s.attempt,
-      invocation: (agent, attempt): StepInvocation | string => {
-        const definition = this.o.catalog[agent];
-        if (!definition)
-          return `unknown agent '${agent}': define it under "agents:" or in the agent registry`;
-        const invocation: StepInvocation = {
-          runId: this.o.runId,
-          stepId: step.id,
-          stageId: stage.stage.id,
-          attempt,
-          agent,
-          definition,
-          speed: this.o.speed,
-          seed: this.o.seed,
-          role: step.role,
-          task: step.task,
-          checklist: step.checklist,
-          inputs: handed.inputs,
-          artifacts: handed.artifacts,
-          round: s.round,
-          timeoutMs: step.timeoutMs,
-          key: `${this.o.runId}:${step.id}:${attempt}`,
-        };
-        if (feedback) invocation.feedback = feedback;
-        if (conditions) invocation.conditions = conditions;
-        return invocation;
-      },
-      started: (attempt, agent, fallback) => {
-        s.agent = agent;
-        const data: { agent: string; fallback?: boolean; round?: number } = { agent };
-        if (fallback) data.fallback = true;
-        if (s.round > 1) data.round = s.round;
-        this.o.recorder.emit('step.started', { ...emitFor, attempt, data });
-      },
-      retrying: (attempt, error, delayMs, fallbackAgent) => {
-        const data: { error: string; delayMs: number; fallback?: string } = { error, delayMs };
-        if (fallbackAgent) data.fallback = fallbackAgent;
-        this.o.recorder.emit('step.retrying', { ...emitFor, attempt, data });
-      },
-      log: (attempt, stream, line) => {
-        this.o.recorder.emit('step.log', { ...emitFor, attempt, data: { stream, line } });
-      },
-    }).then((outcome) => this.stepEnded(s, outcome));
-  }
-
-  /** The results a step receives (DESIGN §2.3 inputs) and the artifacts handed down to it. */
-  private handedTo(s: StepRun): { inputs: Record<string, StepResult>; artifacts: Record<string, string> } {
-    const inputs: Record<string, StepResult> = {};
-    const artifacts: Record<string, string> = {};
-    for (const id of s.step.inputs) {
-      const d = this.steps.get(id);
-      if (d?.phase !== 'succeeded' || !d.result) continue;
-      inputs[id] = d.result;
-      if (d.step.produces) artifacts[d.step.produces] = d.result.output;
-    }
-    return { inputs, artifacts };
-  }
-
-  /** What a step running again is to address: its reviewers' or its validator's findings. */
-  private feedbackFor(s: StepRun): string[] | undefined {
-    if (s.round <= 1) return undefined;
-    const { step, stage } = s;
-    let from: StepRun[] = [];
-    if (step.role === 'primary') {
-      from = stage.steps.filter(
-        (r) => r.step.role === 'reviewer' && r.result?.verdict === 'changes_requested',
-      );
-    } else if (step.role === 'phase') {
-      from = s.dependents.filter((v) => v.step.role === 'validator');
-    }
-    const findings = from.flatMap((r) => findingsOf(r.agent ?? r.step.agent ?? r.step.id, r.result));
-    return findings.length ? findings : undefined;
+    const call = stepCall(this.callContext, s, control);
+    void executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then((outcome) =>
+      this.stepEnded(s, outcome),
+    );
   }
 
   private stepEnded(s: StepRun, outcome: StepOutcome): void {
@@ -371,28 +269,9 @@ export class RunScheduler {
   /** A step's result, with its pattern's rules applied (verdicts, branches, barriers, re-runs). */
   private complete(s: StepRun, raw: StepResult, durationMs: number, attempt: number): void {
     const { step, stage } = s;
-    let result = raw;
-    let rerun = false;
-    if (step.role === 'reviewer' || step.role === 'validator') {
-      if (raw.status === 'succeeded') {
-        const verdict = raw.verdict ?? 'approve';
-        const findings = raw.findings ?? [];
-        this.o.recorder.emit('review.verdict', {
-          stageId: stage.stage.id,
-          stepId: step.id,
-          attempt,
-          data: { verdict, findings, round: s.round },
-        });
-        result = { ...raw, verdict };
-        if (verdict === 'changes_requested') {
-          const more = this.attemptsLeft(s);
-          if (step.role === 'validator' && more) rerun = true;
-          if (!more) result = { ...result, status: 'failed', error: this.stillRequested(s, findings) };
-        }
-      } else if (step.role === 'validator' && this.attemptsLeft(s)) {
-        rerun = true;
-      }
-    }
+    const ids = { stageId: stage.stage.id, stepId: step.id, attempt };
+    const { result, verdict, rerunPhase } = judge(s, raw);
+    if (verdict) this.o.recorder.emit('review.verdict', { ...ids, data: verdict });
     s.result = result;
     s.durationMs = durationMs;
     s.phase = result.status;
@@ -402,16 +281,15 @@ export class RunScheduler {
       durationMs,
       result,
     };
-    if (result.error !== undefined && result.status === 'failed') data.error = result.error;
-    const type = result.status === 'succeeded' ? 'step.succeeded' : 'step.failed';
-    this.o.recorder.emit(type, { stageId: stage.stage.id, stepId: step.id, attempt, data });
+    if (result.status === 'failed' && result.error !== undefined) data.error = result.error;
+    this.o.recorder.emit(result.status === 'succeeded' ? 'step.succeeded' : 'step.failed', { ...ids, data });
     this.o.outputs.report(s);
     if (result.status === 'succeeded') {
       if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
       if (step.role === 'sync') this.barrierPassed(s);
       if (step.role === 'analyzer') this.selectBranch(stage, result);
     }
-    if (rerun) this.rerunPhase(s);
+    if (rerunPhase) this.rerunPhase(s);
     else if (letsThrough(s)) this.release(s);
     else if (s.phase === 'failed') {
       for (const d of s.dependents) this.skip(d, `'${step.id}' failed`);
@@ -469,29 +347,6 @@ export class RunScheduler {
     for (const b of branches) if (b.step.id !== chosen?.id) this.skip(b, why ?? 'branch not taken');
   }
 
-  /** Review or validation rounds left after this one? */
-  private attemptsLeft(s: StepRun): boolean {
-    const { stage } = s;
-    return s.step.role === 'reviewer'
-      ? stage.reviewRound <= stage.stage.maxRevisions
-      : s.round < stage.stage.maxAttempts;
-  }
-
-  private stillRequested(s: StepRun, findings: string[]): string {
-    const { maxRevisions, maxAttempts } = s.stage.stage;
-    if (s.step.role === 'reviewer') {
-      return changesRequestedError(
-        findings,
-        maxRevisions ? `after ${maxRevisions} revision${maxRevisions === 1 ? '' : 's'}` : '',
-      );
-    }
-    return changesRequestedError(findings, maxAttempts > 1 ? `after ${maxAttempts} attempts` : '');
-  }
-
-  private validationFailed(v: StepRun): boolean {
-    return v.phase === 'failed' || (v.phase === 'succeeded' && v.result?.verdict === 'changes_requested');
-  }
-
   /** A failed validation with attempts left: the phase's agent, then its validator, run again. */
   private rerunPhase(validator: StepRun): void {
     const agentStep = validator.dependencies[0];
@@ -506,21 +361,14 @@ export class RunScheduler {
 
   /** After a review round: requested changes with revisions left send the primary back to work. */
   private maybeRevise(stage: StageRun): void {
-    if (stage.stage.pattern !== 'primary_with_reviewers') return;
-    const primary = stage.steps.find((s) => s.step.role === 'primary');
-    const reviewers = stage.steps.filter((s) => s.step.role === 'reviewer');
-    if (primary?.phase !== 'succeeded' || !reviewers.length) return;
-    if (reviewers.some((r) => !isFinished(r.phase))) return;
-    if (stage.reviewRound > stage.stage.maxRevisions) return;
-    // A reviewer that broke (rather than asked for changes) fails the stage: nothing to revise for.
-    if (reviewers.some((r) => r.phase !== 'succeeded')) return;
-    if (!reviewers.some((r) => r.result?.verdict === 'changes_requested')) return;
+    const again = revisionDue(stage);
+    if (!again) return;
     stage.reviewRound++;
-    for (const s of [primary, ...reviewers]) {
+    for (const s of again) {
       if (isFinished(s.phase)) stage.unfinished++;
       s.phase = 'pending';
     }
-    this.evaluate([primary, ...reviewers]);
+    this.evaluate(again);
   }
 
   // --- the end ------------------------------------------------------------------------
