@@ -1,12 +1,22 @@
 import type { Clock } from '../contract.js';
 
+/** setTimeout's longest delay (about 24.8 days); a longer one would fire at once. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+/** A timer that may be longer than setTimeout allows: it re-arms until the time is up. */
+function longTimer(ms: number, callback: () => void): () => void {
+  let handle: NodeJS.Timeout;
+  const arm = (left: number) => {
+    handle = setTimeout(left > MAX_DELAY ? () => arm(left - MAX_DELAY) : callback, Math.min(left, MAX_DELAY));
+  };
+  arm(Math.max(0, ms));
+  return () => clearTimeout(handle);
+}
+
 /** Wall-clock time: what the server and the CLI run on. */
 export const realClock: Clock = {
   now: () => Date.now(),
-  timer(ms: number, callback: () => void): () => void {
-    const handle = setTimeout(callback, ms);
-    return () => clearTimeout(handle);
-  },
+  timer: longTimer,
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
@@ -14,13 +24,13 @@ export const realClock: Clock = {
         return;
       }
       const onAbort = () => {
-        clearTimeout(timer);
+        stop();
         reject(signal?.reason);
       };
-      const timer = setTimeout(() => {
+      const stop = longTimer(ms, () => {
         signal?.removeEventListener('abort', onAbort);
         resolve();
-      }, ms);
+      });
       signal?.addEventListener('abort', onAbort, { once: true });
     });
   },
