@@ -16,7 +16,7 @@ import { randomOrchestration } from './engine/randomPlans.js';
 import { measure, type PlanMetrics } from './engine/scheduleMetrics.js';
 
 const FAN_OUT = 10_000;
-const REPEATS = 5;
+const REPEATS = 9;
 const PLANS = 200;
 
 function compiled(document: Orchestration) {
@@ -142,7 +142,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
   method:
-    'Overhead: one process, local dispatcher, real clock, zero-duration simulated agents, events counted by a no-op listener; wall and CPU time from startRun to done (the final reduceRun included), median of 5 runs after a warm-up. Random plans: 200 seeded orchestrations (2–6 stages of all seven patterns, random needs and limits, 100 ms–5 s agents with jitter, no failures) in virtual time; durations are those the run measured; the lower bound is max(critical path, total work / run-wide limit, each stage’s work / its limit); the superstep schedule runs the same steps with the same durations level by level under the same limits.',
+    'Overhead: one process, local dispatcher, real clock, zero-duration simulated agents, events counted by a no-op listener; wall and CPU time from startRun to done (the final reduceRun included), median of 9 runs after a warm-up. Random plans: 200 seeded orchestrations (2–6 stages of all seven patterns, random needs and limits, 100 ms–5 s agents with jitter, no failures) in virtual time; durations are those the run measured; the lower bound is max(critical path, total work / run-wide limit, each stage’s work / its limit); the superstep schedule runs the same steps with the same durations level by level under the same limits.',
   fanOut10k: overhead,
   randomPlans: random,
 };

@@ -1,5 +1,6 @@
 import { VirtualClock } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
+import { run } from './helpers.js';
 
 describe('VirtualClock', () => {
   it('jumps to each timer in time order, ties in the order they were set', async () => {
@@ -41,5 +42,19 @@ describe('VirtualClock', () => {
     expect(clock.now()).toBe(5);
     expect(clock.pendingTimers()).toBe(0);
     await expect(clock.sleep(1, controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('a run in virtual time', () => {
+  it('runs thousands of simulated steps: a 2,000-step chain of 1 s agents ends at 2,000 s', async () => {
+    const tasks = Array.from({ length: 2000 }, () => '{ agent: a }').join(', ');
+    const { state, events } = await run(`version: 1
+agents: { a: { runtime: { kind: simulated, duration: 1s } } }
+stages:
+  - { id: chain, pattern: sequential_handoff, parallel_execution: false, tasks: [${tasks}] }
+`);
+    expect(state.status).toBe('succeeded');
+    expect(Date.parse(events.at(-1)?.ts ?? '')).toBe(2_000_000);
+    expect(Object.values(state.steps).every((s) => s.status === 'succeeded')).toBe(true);
   });
 });
