@@ -112,3 +112,15 @@ describe('events', () => {
     });
   });
 });
+
+describe('the run’s error', () => {
+  it('names the stage that failed, not one listed earlier that was skipped because of it', async () => {
+    const { state } = await run(`version: 1
+${agentsYaml({ ok: 'duration: 1s', bad: 'duration: 1s, fail_rate: 1' })}stages:
+  - { id: report, needs: [build], pattern: parallel_independent, tasks: [{ agent: ok }] }
+  - { id: build, needs: [], pattern: parallel_independent, tasks: [{ agent: bad }] }
+`);
+    expect(state.stages.report?.status).toBe('skipped');
+    expect(state.error).toBe("stage 'build' failed: 'build.task.0' failed: simulated failure (fail_rate 1)");
+  });
+});

@@ -398,7 +398,9 @@ export class RunScheduler {
       }
     }
     this.ended = true;
-    const failed = this.stages.find((s) => s.phase === 'failed' || s.phase === 'skipped');
+    // The run's error names the first stage that failed (the cause), else one skipped.
+    const failed =
+      this.stages.find((s) => s.phase === 'failed') ?? this.stages.find((s) => s.phase === 'skipped');
     if (failed) {
       const why = failed.phase === 'failed' ? `failed: ${failed.error ?? 'failed'}` : 'was skipped';
       const error = `stage '${failed.stage.id}' ${why}`;
