@@ -14,6 +14,7 @@ import { connectStages, wouldCycle } from '../model/stageEdits';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { EmptyCanvas } from './EmptyCanvas';
+import { FIT_OPTIONS } from './fitOptions';
 import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
 import { GRID } from './layout/metrics';
 import { edgeTypes, nodeTypes } from './nodeTypes';
@@ -29,8 +30,8 @@ const minimapColor = (node: Node) => {
 };
 
 const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_SIZE = { width: 150, height: 100 };
 const SNAP: [number, number] = [GRID, GRID];
-const FIT_OPTIONS = { padding: 0.12, maxZoom: 1.1 };
 
 function isValidConnection(connection: Connection | Edge): boolean {
   const from = stageIdOfBlock(connection.source);
@@ -115,7 +116,14 @@ export function Canvas({
         connectionRadius={40}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+        <MiniMap
+          pannable
+          zoomable
+          nodeColor={minimapColor}
+          nodeStrokeWidth={0}
+          ariaLabel="Minimap"
+          style={MINIMAP_SIZE}
+        />
         <Controls showInteractive={false} />
         <EstimatePanel />
       </ReactFlow>

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { autoLayout } from '../canvas/autoLayout';
 import { Canvas } from '../canvas/Canvas';
+import { FIT_OPTIONS } from '../canvas/fitOptions';
 import { ImportDialog } from '../io/ImportDialog';
 import { importFile } from '../io/importText';
 import { Palette } from '../palette/Palette';
@@ -32,7 +33,7 @@ function Editor() {
   const { fitView } = useReactFlow();
   const [importing, setImporting] = useState(false);
   const [help, setHelp] = useState(false);
-  const fit = useCallback(() => void fitView({ padding: 0.12, maxZoom: 1.1, duration: 250 }), [fitView]);
+  const fit = useCallback(() => void fitView({ ...FIT_OPTIONS, duration: 250 }), [fitView]);
   const actions = useMemo(
     () => ({
       save: () => void saveDocument(navigate),

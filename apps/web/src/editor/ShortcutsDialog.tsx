@@ -29,8 +29,8 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
         </tbody>
       </table>
       <p className="muted">
-        Drag a step inside its block to reorder it. Drag from a block’s right edge to another block to make it
-        wait.
+        Drag a step inside its block to reorder it. Drag from a block’s bottom handle to another block’s top
+        handle to make it wait.
       </p>
     </Dialog>
   );

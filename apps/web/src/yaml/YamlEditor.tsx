@@ -117,6 +117,7 @@ export function YamlEditor() {
           syntaxHighlighting(themedHighlightStyle),
           highlightedLines,
           editorTheme,
+          EditorView.lineWrapping,
           EditorView.contentAttributes.of({ 'aria-label': 'Orchestration YAML' }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged || update.transactions.some((tr) => tr.annotation(fromDocument))) return;

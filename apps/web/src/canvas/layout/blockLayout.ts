@@ -127,19 +127,16 @@ export function blockLayout(stage: PlanStage, steps: PlanStep[], model: Stage): 
         const lane = steps.filter(
           (t) => t.role === 'task' && (s === 0 ? !t.syncPoint : t.syncPoint === names[s - 1]),
         );
-        rows.grid(lane.map(stepCell));
         const after = s === 0 ? null : (names[s - 1] as string);
-        rows.wide(
-          rows.slot(
-            `lane-${s}`,
-            { kind: 'task', after },
-            s === 0 ? 'Drop an agent: parallel work' : `Drop an agent: work after “${after}”`,
-          ),
-          ADD_ROW_H,
-          s < names.length ? 16 : 0,
-        );
+        const label = lane.length
+          ? 'Drop an agent: add work here'
+          : s === 0
+            ? 'Drop an agent: parallel work'
+            : 'Drop an agent: work after this sync';
+        const cells = [...lane.map(stepCell), rows.slot(`lane-${s}`, { kind: 'task', after }, label)];
+        rows.grid(cells, Math.min(4, columnsFor(cells.length)));
         const bar = bars[s];
-        if (bar) rows.wide({ id: bar.id, kind: 'bar' }, BAR_H, 16);
+        if (bar) rows.wide({ id: bar.id, kind: 'bar' }, BAR_H);
       }
       break;
     }

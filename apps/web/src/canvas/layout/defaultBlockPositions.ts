@@ -7,8 +7,8 @@ export interface XY {
 }
 
 /**
- * A starting place for every block: columns by dependency depth (a stage one column right of the
- * last stage it needs), blocks of one column stacked. Used for blocks nobody placed yet.
+ * A starting place for every block: rows by dependency depth (a stage one row below the last stage
+ * it needs), blocks of one row side by side. Stages flow down, as the seed's diagrams do. Used for blocks nobody placed yet.
  */
 export function defaultBlockPositions(
   plan: Plan,
@@ -27,7 +27,7 @@ export function defaultBlockPositions(
     depth.set(id, d);
     return d;
   };
-  const columns: string[][] = [];
+  const columns: string[][] = []; // one per depth: the rows of blocks
   for (const stage of plan.stages) {
     const d = visit(stage.id, new Set());
     const column = columns[d] ?? [];
@@ -35,18 +35,20 @@ export function defaultBlockPositions(
     columns[d] = column;
   }
   const out = new Map<string, XY>();
-  let x = 0;
-  for (const column of columns) {
-    if (!column) continue;
-    let y = 0;
-    let width = 0;
-    for (const id of column) {
+  let y = 0;
+  for (const row of columns) {
+    if (!row) continue;
+    const width =
+      row.reduce((sum, id) => sum + (sizes.get(id)?.width ?? 300), 0) + (row.length - 1) * BLOCK_GAP_X;
+    let x = -width / 2;
+    let height = 0;
+    for (const id of row) {
       const size = sizes.get(id) ?? { width: 300, height: 200 };
-      out.set(id, { x, y });
-      y += size.height + BLOCK_GAP_Y;
-      width = Math.max(width, size.width);
+      out.set(id, { x: Math.round(x), y });
+      x += size.width + BLOCK_GAP_X;
+      height = Math.max(height, size.height);
     }
-    x += width + BLOCK_GAP_X;
+    y += height + BLOCK_GAP_Y;
   }
   return out;
 }

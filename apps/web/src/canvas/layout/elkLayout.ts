@@ -9,8 +9,8 @@ const snap = (v: number) => Math.round(v / GRID) * GRID;
 
 /**
  * Auto-layout with elkjs: each block keeps its pattern's own nested layout (its size comes from
- * the steps inside it), and ELK's layered algorithm places the blocks along their `needs`, left
- * to right, keeping crossings low.
+ * the steps inside it), and ELK's layered algorithm places the blocks along their `needs`, top
+ * to bottom, keeping crossings low.
  */
 export async function elkBlockPositions(
   blocks: ReadonlyMap<string, PlacedBlock>,
@@ -20,9 +20,9 @@ export async function elkBlockPositions(
     id: 'root',
     layoutOptions: {
       'elk.algorithm': 'layered',
-      'elk.direction': 'RIGHT',
-      'elk.spacing.nodeNode': String(BLOCK_GAP_Y),
-      'elk.layered.spacing.nodeNodeBetweenLayers': String(BLOCK_GAP_X),
+      'elk.direction': 'DOWN',
+      'elk.spacing.nodeNode': String(BLOCK_GAP_X),
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(BLOCK_GAP_Y),
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
       'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
     },
@@ -32,8 +32,8 @@ export async function elkBlockPositions(
       height: block.height,
       layoutOptions: { 'elk.portConstraints': 'FIXED_SIDE' },
       ports: [
-        { id: `${block.stageId}:in`, layoutOptions: { 'elk.port.side': 'WEST' } },
-        { id: `${block.stageId}:out`, layoutOptions: { 'elk.port.side': 'EAST' } },
+        { id: `${block.stageId}:in`, layoutOptions: { 'elk.port.side': 'NORTH' } },
+        { id: `${block.stageId}:out`, layoutOptions: { 'elk.port.side': 'SOUTH' } },
       ],
     })),
     edges: needs

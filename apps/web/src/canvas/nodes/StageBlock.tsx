@@ -1,4 +1,3 @@
-import { formatDuration } from '@baton/core';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { PatternGlyph } from '../../palette/PatternGlyph';
@@ -19,7 +18,7 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
     >
       <Handle
         type="target"
-        position={Position.Left}
+        position={Position.Top}
         id="in"
         className="needs-handle"
         title="Drop a connection here: this stage needs that one"
@@ -45,7 +44,7 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
       ) : null}
       <Handle
         type="source"
-        position={Position.Right}
+        position={Position.Bottom}
         id="out"
         className="needs-handle"
         title="Drag to another block: it will run after this one"
@@ -55,5 +54,3 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
 }
 
 export const StageBlock = memo(StageBlockView);
-
-export { formatDuration };

@@ -20,7 +20,7 @@ export function NeedsField({ index }: { index: number }) {
       label="Runs after"
       issue={issue}
       keyName="needs"
-      hint="Or drag from a block's right handle to another block's left handle."
+      hint="Or drag from a block's bottom handle to another block's top handle."
     >
       {(id) => (
         <div className="needs-field" id={id}>
