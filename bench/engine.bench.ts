@@ -6,7 +6,8 @@
  *     waited while its stage and the run had a free slot; (b) makespan against the lower bound
  *     max(critical path, total work / limits) and against a superstep schedule of the same
  *     steps with the same durations (each dependency level waits for the whole previous one).
- * Run: npm run build && npm run bench:engine
+ * Run: npm run bench:engine (builds the engine first: it measures the compiled engine, as the
+ * CLI and the server run it).
  */
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -142,7 +143,7 @@ const report = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', node: process.version },
   method:
-    'Overhead: one process, local dispatcher, real clock, zero-duration simulated agents, events counted by a no-op listener; wall and CPU time from startRun to done (the final reduceRun included), median of 9 runs after a warm-up. Random plans: 200 seeded orchestrations (2–6 stages of all seven patterns, random needs and limits, 100 ms–5 s agents with jitter, no failures) in virtual time; durations are those the run measured; the lower bound is max(critical path, total work / run-wide limit, each stage’s work / its limit); the superstep schedule runs the same steps with the same durations level by level under the same limits.',
+    'Overhead: the compiled engine (dist) in one process, local dispatcher, real clock, zero-duration simulated agents, events counted by a no-op listener; wall and CPU time from startRun to done (the final reduceRun included), median of 9 runs after a warm-up. Random plans: 200 seeded orchestrations (2–6 stages of all seven patterns, random needs and limits, 100 ms–5 s agents with jitter, no failures) in virtual time; durations are those the run measured; the lower bound is max(critical path, total work / run-wide limit, each stage’s work / its limit); the superstep schedule runs the same steps with the same durations level by level under the same limits.',
   fanOut10k: overhead,
   randomPlans: random,
 };
