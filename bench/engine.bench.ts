@@ -88,6 +88,46 @@ async function fanOutOverhead() {
   };
 }
 
+/**
+ * The work-conserving measure must be able to see waste: a made-up log in which a ready step
+ * starts 1,000 ms late while its stage has a free slot has to measure exactly 1,000 ms.
+ */
+function checkTheCheck(): number {
+  const document: Orchestration = {
+    version: 1,
+    name: 'check',
+    stages: [
+      {
+        id: 's',
+        pattern: 'parallel_independent',
+        tasks: [{ agent: 'general-purpose' }, { agent: 'general-purpose' }],
+      },
+    ],
+  };
+  const plan = compiled(document);
+  let seq = 0;
+  const at = (ms: number, type: RunEvent['type'], stepId?: string): RunEvent => ({
+    seq: ++seq,
+    runId: 'check',
+    ts: new Date(ms).toISOString(),
+    type,
+    ...(stepId ? { stageId: 's', stepId } : {}),
+  });
+  const events = [
+    at(0, 'run.started'),
+    at(0, 'step.queued', 's.task.0'),
+    at(0, 'step.queued', 's.task.1'),
+    at(0, 'step.started', 's.task.0'),
+    at(1000, 'step.started', 's.task.1'),
+    at(2000, 'step.succeeded', 's.task.0'),
+    at(3000, 'step.succeeded', 's.task.1'),
+    at(3000, 'run.succeeded'),
+  ];
+  const waste = measure(plan, events).waitWithFreeSlotMs;
+  if (waste !== 1000) throw new Error(`the work-conserving measure is broken: ${waste} ms instead of 1000`);
+  return waste;
+}
+
 async function randomPlans() {
   const results: (PlanMetrics & { seed: number })[] = [];
   for (let seed = 1; seed <= PLANS; seed++) {
@@ -122,6 +162,7 @@ async function randomPlans() {
     steps: results.reduce((s, m) => s + m.steps, 0),
     stepsRun: results.reduce((s, m) => s + m.executed, 0),
     workConserving: {
+      measureSelfCheckMs: checkTheCheck(),
       totalWaitWithFreeSlotMs: results.reduce((s, m) => s + m.waitWithFreeSlotMs, 0),
       plansWithWaste: wasted.map((m) => m.seed),
     },
