@@ -5,6 +5,7 @@ export {
   catalogFor,
   GENERAL_PURPOSE_AGENT,
 } from './agents/builtinAgents.js';
+export type * from './api/apiTypes.js';
 export {
   closestMatch,
   type Diagnostic,
@@ -54,4 +55,3 @@ export {
   toFileValue,
 } from './yaml/serialize.js';
 export { type FileForm, locate, type SourceRange, type YamlSource } from './yaml/YamlSource.js';
-export type * from './api/apiTypes.js';

@@ -171,3 +171,20 @@ describe('diagnostics name the problem, its line and column, and the fix', () =>
     expect(message).toMatch(/the file is empty/);
   });
 });
+
+describe('edge cases found in review', () => {
+  it('a zero timeout is refused: it would fail every attempt at once', () => {
+    const [severity, line, , message] = only('version: 1\ndefaults: { timeout: 0s }\nstages: []\n');
+    expect([severity, line]).toEqual(['error', 2]);
+    expect(message).toMatch(/a timeout must be longer than zero/);
+  });
+
+  it('names of built-in object properties are not agents', () => {
+    for (const name of ['constructor', 'toString', 'hasOwnProperty']) {
+      const errors = validate(`primary_agent: ${name}\nreviewer_agents: [pytest-test-master]\n`).diagnostics;
+      expect(errors.map((d) => d.message)).toEqual([
+        expect.stringMatching(new RegExp(`^unknown agent '${name}'`)),
+      ]);
+    }
+  });
+});

@@ -54,3 +54,18 @@ stages:
     expect(estimate(plan, () => seconds(1)).makespanMs).toBe(seconds(3));
   });
 });
+
+describe('estimate on a plan with errors', () => {
+  it('a needs cycle (an error compile reports) does not hang the estimate', () => {
+    const { plan, issues } = compile(
+      parse(`version: 1
+stages:
+  - { id: a, pattern: parallel_independent, needs: [b], tasks: [{ agent: comment-cleaner }] }
+  - { id: b, pattern: parallel_independent, needs: [a], tasks: [{ agent: comment-cleaner }] }
+`).document!,
+    );
+    expect(issues.some((i) => /needs cycle/.test(i.message))).toBe(true);
+    const e = estimate(plan, () => 1000);
+    expect(e.criticalPath.length).toBeLessThanOrEqual(plan.steps.length);
+  });
+});

@@ -19,8 +19,14 @@ export const durationSchema = z.union([
   z.string().regex(DURATION_PATTERN, 'a duration is a number of milliseconds or text like 250ms, 2s, 5m, 1h'),
 ]);
 
+/** A step's time limit: a duration above zero (a zero limit would fail every attempt at once). */
+export const timeoutSchema = durationSchema.refine(
+  (d) => (typeof d === 'number' ? d > 0 : !/^0+(\.0+)?\s*(ms|s|m|h)$/.test(d)),
+  'a timeout must be longer than zero',
+);
+
 const stepSettings = {
-  timeout: durationSchema.optional(),
+  timeout: timeoutSchema.optional(),
   retries: z.number().int().min(0).max(10).optional(),
   fallback_agent: agentName.optional(),
 };

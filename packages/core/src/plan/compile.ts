@@ -176,7 +176,7 @@ function resolveStep(
   document: Orchestration,
   catalog: AgentCatalog,
 ): PlanStep {
-  const agentDef = draft.agent ? catalog[draft.agent] : undefined;
+  const agentDef = draft.agent && Object.hasOwn(catalog, draft.agent) ? catalog[draft.agent] : undefined;
   const layers: OwnSettings[] = [draft.own, stage, agentDef ?? {}, document.defaults ?? {}];
   const pick = <K extends keyof OwnSettings>(key: K): OwnSettings[K] =>
     layers.find((l) => l[key] !== undefined)?.[key];
@@ -213,7 +213,7 @@ function checkAgents(
   const known = Object.keys(catalog);
   const reported = new Set<string>();
   const check = (name: string | undefined, path: ModelPath) => {
-    if (name === undefined || catalog[name]) return;
+    if (name === undefined || Object.hasOwn(catalog, name)) return;
     const key = path.join('/');
     if (reported.has(key)) return;
     reported.add(key);

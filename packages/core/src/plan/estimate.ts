@@ -72,7 +72,12 @@ export function estimate(plan: Plan, durationOf: (step: PlanStep) => number): Es
   let last: string | null = null;
   for (const [id, f] of finish) if (last === null || f > (finish.get(last) ?? 0)) last = id;
   const criticalPath: string[] = [];
-  for (let at = last; at; at = via.get(at) ?? null) criticalPath.unshift(at);
+  // A plan with a needs cycle (reported by compile) must not loop here.
+  const seen = new Set<string>();
+  for (let at = last; at && !seen.has(at); at = via.get(at) ?? null) {
+    seen.add(at);
+    criticalPath.unshift(at);
+  }
 
   const schedule = listSchedule(plan, duration, preds);
   const makespanMs = Math.max(0, ...Object.values(schedule).map((s) => s.endMs));
