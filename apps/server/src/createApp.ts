@@ -11,7 +11,7 @@ import { runsRoutes } from './routes/runsRoutes.js';
 import { validateRoute } from './routes/validateRoute.js';
 import type { RunManager } from './runs/RunManager.js';
 import { allowedHostNames, hostCheck, originCheck } from './security/hostPolicy.js';
-import { tokenAuth } from './security/tokenAuth.js';
+import { requireToken, tokenCookieFromQuery } from './security/tokenAuth.js';
 import type { OrchestrationStore } from './store/orchestrationStore.js';
 import type { RunStore } from './store/runStore.js';
 import { serveWebApp } from './web/serveWebApp.js';
@@ -36,8 +36,11 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   const allowed = allowedHostNames(ctx.config.host, ctx.config.allowedHosts);
   app.use(hostCheck(allowed));
-  if (ctx.config.token) app.use(tokenAuth(ctx.config.token));
-  app.use('/api', originCheck(allowed));
+  if (ctx.config.token) {
+    app.use(tokenCookieFromQuery(ctx.config.token));
+    app.use('/api', requireToken(ctx.config.token));
+  }
+  app.use('/api', originCheck);
   app.use(
     '/api',
     express.json({ limit: BODY_LIMIT }),
@@ -55,7 +58,7 @@ export function createApp(ctx: AppContext): Express {
     const run = ctx.runStore.get(req.params.id);
     if (!run) throw new ApiError(404, 'not_found', `no run with id '${req.params.id}'`);
     const parts = (req.params as unknown as { path: string[] }).path;
-    await sendArtifact(req, res, artifactRoot(ctx.runStore.events(run.id), ctx.config.dataDir), parts);
+    await sendArtifact(res, artifactRoot(ctx.runStore.events(run.id), ctx.config.dataDir), parts);
   });
   app.use(
     '/api/runs',
@@ -64,7 +67,6 @@ export function createApp(ctx: AppContext): Express {
       runStore: ctx.runStore,
       orchestrations: ctx.orchestrations,
       agents: ctx.agents,
-      queueAvailable: ctx.config.dispatcher === 'queue',
     }),
   );
   app.use('/api', (req) => {

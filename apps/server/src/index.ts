@@ -2,4 +2,5 @@ export { ConfigError, type ConfigInput, isLoopback, resolveConfig, type ServerCo
 export { type AppContext, createApp, VERSION } from './createApp.js';
 export { createLogger } from './logger.js';
 export { RunManager } from './runs/RunManager.js';
-export { type RunningServer, startServer } from './startServer.js';
+export { PortInUseError, type RunningServer, startServer } from './startServer.js';
+export { DataDirInUseError } from './store/dataDirLock.js';

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AgentCatalog } from '@baton/core';
@@ -8,6 +9,7 @@ import { createApp } from './createApp.js';
 import { loadExamples } from './loadExamples.js';
 import { createLogger } from './logger.js';
 import { RunManager } from './runs/RunManager.js';
+import { lockDataDir } from './store/dataDirLock.js';
 import { openDatabase } from './store/openDatabase.js';
 import { OrchestrationStore } from './store/orchestrationStore.js';
 import { RunStore } from './store/runStore.js';
@@ -20,11 +22,15 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export class PortInUseError extends Error {}
+
 /** Open the store, load the registry and examples, resume unfinished runs, and listen. */
 export async function startServer(
   config: ServerConfig,
   logger: Logger = createLogger(),
 ): Promise<RunningServer> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const unlock = lockDataDir(config.dataDir);
   const db = openDatabase(config.dataDir);
   const registry = loadAgentRegistry(config.agentsDir);
   for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line }, d.message);
@@ -39,10 +45,22 @@ export async function startServer(
   }
   const app = createApp({ config, logger, orchestrations, runStore, runs, agents });
 
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
-  });
+  let server: Server;
+  try {
+    server = await new Promise<Server>((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    db.close();
+    unlock();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new PortInUseError(
+        `port ${config.port} on ${config.host} is in use; pick another with --port (or BATON_PORT)`,
+      );
+    }
+    throw error;
+  }
   const resumed = runs.resumeUnfinished();
   if (resumed) logger.info({ resumed }, 'resumed unfinished runs');
   const { port } = server.address() as AddressInfo;
@@ -59,6 +77,7 @@ export async function startServer(
       server.closeAllConnections(); // live event streams end; clients reconnect to the next process
       await stopped;
       db.close();
+      unlock();
       logger.info('baton server stopped');
     })();
     return closing;

@@ -38,6 +38,19 @@ describe('security defaults', () => {
       .send({ yaml: PRIMARY_WITH_REVIEWERS })
       .expect(403);
     expect((await request(server.url).get('/api/orchestrations')).body.orchestrations).toHaveLength(before);
+    // Another port on the same machine is another origin.
+    const otherPort = server.url.replace(/:\d+$/, ':1234');
+    await request(server.url)
+      .post('/api/orchestrations')
+      .set('Origin', otherPort)
+      .send({ yaml: PRIMARY_WITH_REVIEWERS })
+      .expect(403);
+    await request(server.url)
+      .post('/api/orchestrations')
+      .set('Sec-Fetch-Site', 'same-site')
+      .send({ yaml: PRIMARY_WITH_REVIEWERS })
+      .expect(403);
+    expect((await request(server.url).get('/api/orchestrations')).body.orchestrations).toHaveLength(before);
     // The app's own origin may.
     await request(server.url)
       .post('/api/orchestrations')
@@ -68,6 +81,17 @@ describe('security defaults', () => {
       expect(denied.body.error.message).toMatch(/Authorization: Bearer/);
       await request(guarded.url).get('/api/orchestrations').set('Authorization', 'Bearer s3cret').expect(200);
       await request(guarded.url).get('/api/orchestrations').set('Authorization', 'Bearer wrong').expect(401);
+      // Express matches routes case-insensitively: so must the token check.
+      for (const path of ['/API/orchestrations', '/Api/runs', '/api/ORCHESTRATIONS']) {
+        await request(guarded.url).get(path).expect(401);
+      }
+      await request(guarded.url).post('/API/runs').send({ yaml: PRIMARY_WITH_REVIEWERS }).expect(401);
+      // A malformed cookie is no token, not a crash.
+      await request(guarded.url).get('/api/orchestrations').set('Cookie', 'baton_token=%ZZ').expect(401);
+      // Opening the app with ?token= sets the cookie the event streams use.
+      const opened = await request(guarded.url).get('/?token=s3cret').expect(200);
+      const cookie = String(opened.headers['set-cookie']).split(';')[0] as string;
+      await request(guarded.url).get('/api/orchestrations').set('Cookie', cookie).expect(200);
     } finally {
       await guarded.dispose();
     }

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { RunEvent } from '@baton/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { ApiError } from '../http/ApiError.js';
 
 /** The run's artifact folder: where its `context.json` was written (DESIGN §3.2). */
@@ -17,7 +17,7 @@ export function artifactRoot(events: readonly RunEvent[], dataDir: string): stri
 }
 
 /** Serve one artifact file; the path must stay inside the run's folder. */
-export async function sendArtifact(req: Request, res: Response, root: string | null, parts: string[]) {
+export async function sendArtifact(res: Response, root: string | null, parts: string[]) {
   const requested = parts.join('/');
   if (!requested || parts.some((p) => p === '..' || p === '.' || p.includes('\0') || p.includes('\\'))) {
     throw new ApiError(
@@ -44,5 +44,4 @@ export async function sendArtifact(req: Request, res: Response, root: string | n
   await new Promise<void>((done, fail) =>
     res.sendFile(file, { dotfiles: 'allow' }, (err) => (err ? fail(err) : done())),
   );
-  void req;
 }

@@ -65,6 +65,8 @@ export function runEventStream(runs: RunManager, req: Request, res: Response, ru
     res.write(chunk);
     if (last && TERMINAL.has(last.type)) finish();
   });
+  // The replay may have ended the stream before `unsubscribe` was known: drop the listener now.
+  if (ended) unsubscribe();
   // A finished run whose last event the client already has: nothing more will come.
   if (!ended && !runs.isActive(runId)) finish();
 }

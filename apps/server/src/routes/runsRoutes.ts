@@ -61,8 +61,6 @@ export interface RunsRoutesDeps {
   runStore: RunStore;
   orchestrations: OrchestrationStore;
   agents: () => AgentCatalog;
-  /** Whether a queue is configured: without one, `dispatcher: "queue"` is refused. */
-  queueAvailable: boolean;
 }
 
 export function runsRoutes(deps: RunsRoutesDeps): Router {
@@ -70,11 +68,12 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
 
   router.post('/', (req, res) => {
     const body = parseCreateRun(req.body);
-    if (body.dispatcher === 'queue' && !deps.queueAvailable) {
+    if (body.dispatcher === 'queue') {
+      // Refused rather than silently run here: the queue dispatcher is not part of this version.
       throw new ApiError(
         400,
         'queue_unavailable',
-        'this server has no queue: start it with --dispatcher queue --redis URL',
+        'this server has no queue dispatcher: run with "dispatcher": "local"',
       );
     }
     let yaml = body.yaml;
@@ -91,7 +90,8 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
       name: document.name ?? plan.name,
       yaml: yaml as string,
       speed: body.speed ?? 1,
-      dispatcher: body.dispatcher ?? 'local',
+      document,
+      plan,
     });
     res.status(201).location(`/api/runs/${run.id}`).json(summary(run));
   });

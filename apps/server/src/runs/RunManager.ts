@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { type AgentCatalog, compile, parse, type RunEvent, type RunState, reduceRun } from '@baton/core';
+import {
+  type AgentCatalog,
+  compile,
+  type Orchestration,
+  type Plan,
+  parse,
+  type RunEvent,
+  type RunState,
+  reduceRun,
+} from '@baton/core';
 import { type RunHandle, startRun } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { RunStore, StoredRun } from '../store/runStore.js';
@@ -27,7 +36,9 @@ export interface NewRun {
   name: string;
   yaml: string;
   speed: number;
-  dispatcher: 'local' | 'queue';
+  /** The YAML's model and plan, already checked by the route. */
+  document: Orchestration;
+  plan: Plan;
 }
 
 /**
@@ -41,36 +52,60 @@ export class RunManager {
   private pending: RunEvent[] = [];
   private flushScheduled = false;
   private accepting = true;
+  /** Runs whose events can no longer be stored: whatever they still emit is dropped. */
+  private readonly detached = new Set<string>();
 
   constructor(private readonly options: RunManagerOptions) {}
 
   start(input: NewRun): StoredRun {
-    const stored = this.options.store.create({ id: randomUUID(), ...input });
-    this.launch(stored, []);
+    const { document, plan, ...record } = input;
+    const stored = this.options.store.create({ id: randomUUID(), dispatcher: 'local', ...record });
+    this.launch(stored, document, plan, []);
     return stored;
   }
 
-  /** Resume every run a previous process left unfinished: finished steps are kept, the rest run. */
+  /**
+   * Resume every run a previous process left unfinished: finished steps are kept, the rest
+   * run. A run that cannot resume (its YAML no longer valid) is marked failed, saying why;
+   * it never keeps the server from starting.
+   */
   resumeUnfinished(): number {
-    const runs = this.options.store.unfinished();
-    for (const run of runs) {
+    let resumed = 0;
+    for (const run of this.options.store.unfinished()) {
       const events = this.options.store.events(run.id);
+      const parsed = parse(run.yaml);
+      const compiled = parsed.document ? compile(parsed.document, { agents: this.options.agents() }) : null;
+      const error =
+        parsed.diagnostics.find((d) => d.severity === 'error') ??
+        compiled?.issues.find((i) => i.severity === 'error');
+      if (!parsed.document || !compiled || error) {
+        this.options.logger.error({ runId: run.id, reason: error?.message }, 'run cannot resume');
+        this.options.store.append([
+          {
+            seq: (events.at(-1)?.seq ?? 0) + 1,
+            runId: run.id,
+            ts: new Date().toISOString(),
+            type: 'run.failed',
+            data: {
+              error: `the run could not resume after a restart: ${error?.message ?? 'its file no longer parses'}`,
+            },
+          },
+        ]);
+        continue;
+      }
       this.options.logger.info({ runId: run.id, events: events.length }, 'resuming run');
-      this.launch(run, events);
+      this.launch(run, parsed.document, compiled.plan, events);
+      resumed++;
     }
-    return runs.length;
+    return resumed;
   }
 
-  private launch(run: StoredRun, previousEvents: RunEvent[]) {
-    const parsed = parse(run.yaml);
-    const agents = this.options.agents();
-    if (!parsed.document) throw new Error(`stored run ${run.id} has YAML that no longer parses`);
-    const { plan } = compile(parsed.document, { agents });
+  private launch(run: StoredRun, document: Orchestration, plan: Plan, previousEvents: RunEvent[]) {
     const handle = startRun({
       runId: run.id,
-      document: parsed.document,
+      document,
       plan,
-      agents,
+      agents: this.options.agents(),
       speed: run.speed,
       dataDir: this.options.dataDir,
       previousEvents,
@@ -84,7 +119,8 @@ export class RunManager {
   }
 
   private record(event: RunEvent) {
-    if (!this.accepting) return; // shutting down: the run resumes from what is stored
+    // Shutting down, or the store failed: the run resumes from what is stored.
+    if (!this.accepting || this.detached.has(event.runId)) return;
     this.pending.push(event);
     if (DURABLE_AT_ONCE.has(event.type)) this.flush();
     else if (!this.flushScheduled) {
@@ -99,16 +135,36 @@ export class RunManager {
     if (!this.pending.length) return;
     const batch = this.pending;
     this.pending = [];
-    this.options.store.append(batch);
     const byRun = new Map<string, RunEvent[]>();
     for (const e of batch) {
       const list = byRun.get(e.runId);
       if (list) list.push(e);
       else byRun.set(e.runId, [e]);
     }
+    try {
+      this.options.store.append(batch);
+    } catch (error) {
+      // Nothing of the batch is stored (one transaction), so no client is told of it either;
+      // the runs stop here and resume from what is stored on the next start.
+      this.options.logger.error(
+        { err: error, runs: [...byRun.keys()] },
+        'could not store run events; stopping those runs',
+      );
+      for (const runId of byRun.keys()) this.detach(runId);
+      return;
+    }
     for (const [runId, events] of byRun) {
       for (const listener of this.listeners.get(runId) ?? []) listener(events);
     }
+  }
+
+  /** Stop a run's agents without recording anything more for it. */
+  private detach(runId: string) {
+    const handle = this.active.get(runId);
+    if (!handle) return;
+    this.detached.add(runId);
+    this.active.delete(runId);
+    handle.cancel('the store could not record this run');
   }
 
   /**
@@ -117,18 +173,25 @@ export class RunManager {
    */
   subscribe(runId: string, afterSeq: number, listener: RunListener): () => void {
     this.flush();
-    const past = this.options.store.events(runId, afterSeq);
-    if (past.length) listener(past);
     let set = this.listeners.get(runId);
     if (!set) {
       set = new Set();
       this.listeners.set(runId, set);
     }
-    set.add(listener);
-    return () => {
-      set.delete(listener);
-      if (!set.size) this.listeners.delete(runId);
+    const listeners = set;
+    const unsubscribe = () => {
+      listeners.delete(listener);
+      if (!listeners.size && this.listeners.get(runId) === listeners) this.listeners.delete(runId);
     };
+    listeners.add(listener);
+    const past = this.options.store.events(runId, afterSeq);
+    if (past.length) listener(past);
+    return unsubscribe;
+  }
+
+  /** Live subscribers of a run (for tests and diagnostics). */
+  listenerCount(runId: string): number {
+    return this.listeners.get(runId)?.size ?? 0;
   }
 
   isActive(runId: string): boolean {

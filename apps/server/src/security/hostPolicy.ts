@@ -38,27 +38,26 @@ export function hostCheck(allowed: Set<string>): RequestHandler {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * CSRF: a mutating request from a browser carries an Origin; it must be one of ours. Requests
- * without Origin (curl, the CLI) are not from a browser page and pass.
+ * CSRF: a mutating request from a browser carries an Origin, which must be this very server
+ * (scheme, host and port: the Host header was checked above). Requests without Origin (curl,
+ * the CLI) do not come from a web page and pass.
  */
-export function originCheck(allowed: Set<string>): RequestHandler {
-  return (req, _res, next) => {
-    if (SAFE_METHODS.has(req.method)) return next();
-    const origin = req.headers.origin;
-    if (req.headers['sec-fetch-site'] === 'cross-site') {
-      return next(new ApiError(403, 'forbidden_origin', 'cross-site requests may not change anything'));
-    }
-    if (origin === undefined) return next();
-    let hostname: string;
-    try {
-      hostname = new URL(origin).hostname.toLowerCase();
-    } catch {
-      return next(new ApiError(403, 'forbidden_origin', `origin '${origin}' is not allowed`));
-    }
-    const bracketed = hostname.includes(':') && !hostname.startsWith('[') ? `[${hostname}]` : hostname;
-    if (!allowed.has(hostname) && !allowed.has(bracketed)) {
-      return next(new ApiError(403, 'forbidden_origin', `origin '${origin}' is not allowed`));
-    }
-    next();
-  };
-}
+export const originCheck: RequestHandler = (req, _res, next) => {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+    return next(new ApiError(403, 'forbidden_origin', `${site} requests may not change anything`));
+  }
+  const origin = req.headers.origin;
+  if (origin === undefined) return next();
+  let sameOrigin = false;
+  try {
+    const url = new URL(origin);
+    sameOrigin =
+      (url.protocol === 'http:' || url.protocol === 'https:') && url.host === req.headers.host?.toLowerCase();
+  } catch {
+    sameOrigin = false;
+  }
+  if (!sameOrigin) return next(new ApiError(403, 'forbidden_origin', `origin '${origin}' is not allowed`));
+  next();
+};

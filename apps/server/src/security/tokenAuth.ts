@@ -13,26 +13,41 @@ function same(a: string, b: string): boolean {
 function cookieToken(header: string | undefined): string | undefined {
   for (const part of header?.split(';') ?? []) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === COOKIE) return decodeURIComponent(rest.join('='));
+    if (name !== COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined; // a malformed cookie is no token
+    }
   }
   return undefined;
 }
 
 /**
- * With `BATON_TOKEN` set, every API request needs it: `Authorization: Bearer <token>`, or the
- * cookie the app sets when opened once as `/?token=<token>` (EventSource cannot send headers).
+ * Opening the app once as `/?token=<token>` stores the token in a cookie, since EventSource
+ * cannot send headers. Runs on every path; grants nothing by itself.
  */
-export function tokenAuth(token: string): RequestHandler {
+export function tokenCookieFromQuery(token: string): RequestHandler {
   return (req, res, next) => {
-    const query = typeof req.query.token === 'string' ? req.query.token : undefined;
-    if (query && same(query, token)) {
+    const query = req.query.token;
+    if (typeof query === 'string' && same(query, token)) {
       res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
-      return next();
+      req.headers.authorization = `Bearer ${token}`;
     }
+    next();
+  };
+}
+
+/**
+ * With `BATON_TOKEN` set, the API needs it: `Authorization: Bearer <token>` or the cookie.
+ * Mounted on `/api` with the routes' own (case-insensitive) matcher, so no spelling of the
+ * path slips past it.
+ */
+export function requireToken(token: string): RequestHandler {
+  return (req, _res, next) => {
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
     const given = bearer ?? cookieToken(req.headers.cookie);
     if (given && same(given, token)) return next();
-    if (!req.path.startsWith('/api/')) return next(); // the app's files are public; its data is not
     next(
       new ApiError(
         401,

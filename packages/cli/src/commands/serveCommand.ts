@@ -1,4 +1,11 @@
-import { ConfigError, createLogger, resolveConfig, startServer } from '@baton/server';
+import {
+  ConfigError,
+  createLogger,
+  DataDirInUseError,
+  PortInUseError,
+  resolveConfig,
+  startServer,
+} from '@baton/server';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
@@ -37,7 +44,16 @@ export async function serveCommand(args: string[]): Promise<number> {
     throw error;
   }
   const logger = createLogger();
-  const server = await startServer(config, logger);
+  let server: Awaited<ReturnType<typeof startServer>>;
+  try {
+    server = await startServer(config, logger);
+  } catch (error) {
+    if (error instanceof DataDirInUseError || error instanceof PortInUseError) {
+      io.err(`baton serve: ${error.message}`);
+      return EXIT.failed;
+    }
+    throw error;
+  }
   io.out(`Baton is running at ${server.url}/  (data: ${config.dataDir}; Ctrl-C to stop)`);
   await new Promise<void>((resolve) => {
     const stop = () => {
