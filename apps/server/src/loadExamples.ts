@@ -20,7 +20,7 @@ function exampleFiles(dir: string): string[] {
 }
 
 /** A seed snippet has no name of its own: "Seed · Primary with Reviewers". */
-function nameOf(path: string, yaml: string): string | undefined {
+function nameOf(yaml: string): string | undefined {
   const { document, form } = parse(yaml);
   const pattern = document?.stages[0]?.pattern;
   return form === 'seed' && pattern ? `Seed · ${PATTERN_TITLES[pattern]}` : undefined;
@@ -38,7 +38,7 @@ export function loadExamples(
   for (const path of exampleFiles(dir)) {
     const yaml = readFileSync(path, 'utf8');
     try {
-      store.create(orchestrationInput(yaml, agents, nameOf(path, yaml)));
+      store.create(orchestrationInput(yaml, agents, nameOf(yaml)));
       loaded++;
     } catch (error) {
       logger.warn({ file: basename(path), err: error }, 'example not loaded');

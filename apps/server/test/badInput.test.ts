@@ -23,6 +23,10 @@ beforeAll(async () => {
   server = await startTestServer();
   existingId = (await request(server.url).post('/api/orchestrations').send({ yaml: PRIMARY_WITH_REVIEWERS }))
     .body.id;
+  finishedRunId = (
+    await request(server.url).post('/api/runs').send({ yaml: PRIMARY_WITH_REVIEWERS, speed: 100 })
+  ).body.id;
+  await server.runs.settled(finishedRunId);
   snapshot = await storedState();
 });
 afterAll(() => server.dispose());
@@ -393,6 +397,28 @@ const CASES: Case[] = [
     path: '/api/runs/nope/artifacts/summary.md',
     status: 404,
     message: /no run/,
+  },
+  {
+    name: 'events: after given twice',
+    method: 'get',
+    path: () => `/api/runs/${finishedRunId}/events?after=1&after=2`,
+    status: 400,
+    message: /give "after" once/,
+  },
+  {
+    name: 'events: after not a number',
+    method: 'get',
+    path: () => `/api/runs/${finishedRunId}/events?after=abc`,
+    status: 400,
+    message: /whole number/,
+  },
+  {
+    name: 'validate a needs cycle (answers, does not hang)',
+    method: 'post',
+    path: '/api/validate',
+    body: { yaml: cycle },
+    status: 200,
+    message: /./,
   },
   {
     name: 'unknown API route',

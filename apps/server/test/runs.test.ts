@@ -94,7 +94,7 @@ describe('runs over the API', () => {
     // This one drops its connection after its fourth event, then reconnects from there.
     let resumed: ReturnType<typeof openEventStream> | null = null;
     const flaky = openEventStream(url, {
-      onEvent: (e, client) => {
+      onEvent: (_e, client) => {
         if (client.events.length === 4) client.disconnect();
       },
     });

@@ -8,8 +8,10 @@ const TERMINAL = new Set<RunEvent['type']>(['run.succeeded', 'run.failed', 'run.
 
 /** `Last-Event-ID` (a reconnecting EventSource) or `?after=`: the last seq the client has. */
 function resumeAfter(req: Request): number {
-  const raw =
-    req.headers['last-event-id'] ?? (typeof req.query.after === 'string' ? req.query.after : undefined);
+  if (req.query.after !== undefined && typeof req.query.after !== 'string') {
+    throw new ApiError(400, 'invalid_resume_point', 'give "after" once, as a whole number');
+  }
+  const raw = req.headers['last-event-id'] ?? req.query.after;
   if (raw === undefined || raw === '') return 0;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) {
