@@ -74,21 +74,24 @@ export function orchestrationsRoutes(store: OrchestrationStore, agents: () => Ag
   });
 
   router.put('/:id', (req, res) => {
+    // Missing and stale come first: a user with a stale copy must learn that before any typo.
+    const before = store.get(req.params.id);
+    if (!before) throw notFound('orchestration', req.params.id);
     const expected = expectedVersion(req.headers['if-match']);
-    const input = orchestrationInput(readYamlBody(req), agents());
-    const outcome = store.update(req.params.id, expected, input);
-    if (outcome.kind === 'missing') throw notFound('orchestration', req.params.id);
-    if (outcome.kind === 'stale') {
+    const stale = (current: OrchestrationRecord) => {
       const body: VersionConflict = {
         error: {
           code: 'version_conflict',
-          message: `you edited version ${expected}, but version ${outcome.current.version} was saved since; reload it or save yours as a copy`,
+          message: `you edited version ${expected}, but version ${current.version} was saved since; reload it or save yours as a copy`,
         },
-        current: outcome.current,
+        current,
       };
-      res.status(412).setHeader('ETag', `"${outcome.current.version}"`).json(body);
-      return;
-    }
+      res.status(412).setHeader('ETag', `"${current.version}"`).json(body);
+    };
+    if (before.version !== expected) return stale(before);
+    const outcome = store.update(req.params.id, expected, orchestrationInput(readYamlBody(req), agents()));
+    if (outcome.kind === 'missing') throw notFound('orchestration', req.params.id);
+    if (outcome.kind === 'stale') return stale(outcome.current);
     sendRecord(res, outcome.record);
   });
 
