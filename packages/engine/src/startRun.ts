@@ -60,11 +60,16 @@ export function startRun(options: StartRunOptions): RunHandle {
 
   // The rest after the caller holds the handle (it may want to cancel, or store the id).
   queueMicrotask(() => {
-    if (status !== 'running') {
-      recorder.emit('run.started');
-      outputs.context(options.document, options.plan, { speed, seed });
+    try {
+      if (status !== 'running') {
+        recorder.emit('run.started');
+        outputs.context(options.document, options.plan, { speed, seed });
+      }
+      scheduler.begin();
+    } catch (error) {
+      // Nothing the engine throws may reach the process hosting the run: the run fails instead.
+      scheduler.fail(error);
     }
-    scheduler.begin();
   });
   return {
     runId: options.runId,

@@ -1,7 +1,25 @@
-import { BUILTIN_AGENTS, compile, parse } from '@baton/core';
-import { startRun, VirtualClock } from '@baton/engine';
+import { BUILTIN_AGENTS, compile, isTerminalStepStatus, parse, type RunEvent } from '@baton/core';
+import { type Clock, startRun, VirtualClock } from '@baton/engine';
 import { describe, expect, it, vi } from 'vitest';
-import { agentsYaml, first, run, stepStatus } from './helpers.js';
+import { agentsYaml, compileYaml, first, run, start, stepStatus } from './helpers.js';
+
+/** Virtual time whose `now()` throws once, on the `failAt`-th call once armed: a fault inside the engine. */
+class FaultyClock implements Clock {
+  readonly inner = new VirtualClock();
+  calls = 0;
+  armed = false;
+  failAt = Number.POSITIVE_INFINITY;
+  now(): number {
+    if (this.armed && ++this.calls === this.failAt) throw new Error('clock broke');
+    return this.inner.now();
+  }
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.inner.sleep(ms, signal);
+  }
+  timer(ms: number, callback: () => void): () => void {
+    return this.inner.timer(ms, callback);
+  }
+}
 
 describe('the engine stays up when things around it go wrong', () => {
   it('a plan that can never finish (a needs cycle) fails the run instead of hanging', async () => {
@@ -65,5 +83,52 @@ ${agentsYaml({ a: 'duration: 1s' })}stages:
     expect(state.status).toBe('succeeded');
     expect(seen).toBe(state.lastSeq);
     expect(calls).toBe(2);
+  });
+
+  it('an error inside the engine, wherever it is thrown, fails that run and settles done', async () => {
+    const compiled = compileYaml(`version: 1
+${agentsYaml({ a: 'duration: 1s' })}stages:
+  - id: one
+    pattern: parallel_with_sync
+    parallel_execution: true
+    sync_points: [mid]
+    tasks: [{ agent: a }, { agent: a, after: mid }]
+  - { id: two, pattern: sequential_handoff, parallel_execution: false, tasks: [{ agent: a }, { agent: a }] }
+`);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const attempt = async (failAt: number) => {
+      const clock = new FaultyClock();
+      clock.failAt = failAt;
+      const r = start(compiled, { clock });
+      clock.armed = true; // from the first thing the engine does after startRun returns
+      const state = await r.handle.done;
+      const ended = r.events.length;
+      await clock.inner.sleep(3_600_000); // steps told to stop come back: they add nothing
+      return { ...r, state, ended, calls: clock.calls };
+    };
+    try {
+      const healthy = await attempt(Number.POSITIVE_INFINITY);
+      expect(healthy.state.status).toBe('succeeded');
+      expect(healthy.calls).toBeGreaterThan(20);
+      const ends: RunEvent['type'][] = ['run.succeeded', 'run.failed', 'run.cancelled'];
+      // Every call: the first (run.started, before the scheduler begins), those in begin(),
+      // and those after a step ended.
+      for (let failAt = 1; failAt <= healthy.calls; failAt++) {
+        const { state, events, ended } = await attempt(failAt);
+        expect(events.length, `failAt ${failAt}`).toBe(ended);
+        expect(state.status, `failAt ${failAt}`).toBe('failed');
+        expect(state.error).toBe('internal error: clock broke');
+        expect(events.filter((e) => ends.includes(e.type))).toHaveLength(1);
+        expect(events.at(-1)?.type).toBe('run.failed');
+        for (const step of compiled.plan.steps) {
+          expect(isTerminalStepStatus(state.steps[step.id]?.status ?? 'idle'), step.id).toBe(true);
+        }
+        for (const stage of compiled.plan.stages) {
+          expect(['failed', 'skipped', 'succeeded']).toContain(state.stages[stage.id]?.status);
+        }
+      }
+    } finally {
+      errors.mockRestore();
+    }
   });
 });

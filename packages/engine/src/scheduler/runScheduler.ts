@@ -2,11 +2,14 @@ import type { AgentCatalog, Plan } from '@baton/core';
 import type { RunOutputs } from '../artifacts/runOutputs.js';
 import type { Clock, Dispatcher, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
+import { messageOf } from '../runtimes/agentRuntime.js';
 import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
 import { noBranchError, pickBranch, summaryOf } from './patternRules.js';
 import { applyRestored, type RestoredRun } from './restoreRun.js';
 import { attemptsLeft, judge, revisionDue, validationFailed } from './reviewRules.js';
+import { closeOpen } from './runEnd.js';
 import { type StepCallContext, stepCall } from './stepCall.js';
+import { StepQueue } from './stepQueue.js';
 import { buildRunGraph, isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
 export interface SchedulerOptions {
@@ -32,6 +35,10 @@ export interface SchedulerOptions {
  *
  * Every decision is made synchronously when a step ends, so the events of a run with
  * simulated agents are the same on every replay, and no step ever waits for a free slot.
+ * What one decision sets off in turn (a stage's end starting the next, a pure barrier passing
+ * the next) goes through a work queue, not recursion: a plan of thousands of stages or
+ * barriers must not overflow the stack. An error of the engine itself fails the run
+ * (`run.failed`) rather than escaping into the process that hosts it.
  */
 export class RunScheduler {
   private readonly stages: StageRun[];
@@ -42,9 +49,16 @@ export class RunScheduler {
   private readonly active = new Set<StepRun>();
   private readonly globalLimit: number;
   private readonly callContext: StepCallContext;
+  /** Work set off by a decision, done after it in order (see `drain`). */
+  private readonly work = new StepQueue<() => void>();
+  /** Inside `begin`, `stepEnded` or `cancel`: the end is checked when it returns. */
+  private busy = false;
   private cancelReason: string | null = null;
   private begun = false;
+  /** No more scheduling: the run is ending or has ended. */
   private ended = false;
+  /** The run's last event is out and `onEnd` called. */
+  private finished = false;
 
   constructor(private readonly o: SchedulerOptions) {
     const graph = buildRunGraph(o.plan);
@@ -62,14 +76,22 @@ export class RunScheduler {
 
   /** Start (or resume) the run. */
   begin(): void {
-    this.begun = true;
-    if (this.cancelReason !== null) {
-      this.finishCancelled();
-      return;
-    }
-    for (const stage of this.stages) if (stage.phase === 'running') this.reviveStage(stage);
-    for (const stage of this.stages) this.checkNeeds(stage);
-    this.settle();
+    this.guarded(() => {
+      this.begun = true;
+      if (this.cancelReason !== null) {
+        this.finishCancelled();
+        return;
+      }
+      for (const stage of this.stages) {
+        if (stage.phase === 'running') this.reviveStage(stage);
+        this.drain();
+      }
+      for (const stage of this.stages) {
+        this.checkNeeds(stage);
+        this.drain();
+      }
+      this.settle();
+    });
   }
 
   /** Stop the run: running agents are aborted, steps not started are skipped. */
@@ -78,7 +100,58 @@ export class RunScheduler {
     this.cancelReason = reason;
     const error = new RunCancelledError(reason);
     for (const s of this.active) s.control?.cancel(error);
-    if (this.begun) this.checkEnd();
+    // Called from within the engine (an event listener), the end is checked on the way out.
+    if (this.begun && !this.busy) this.guarded(() => this.checkEnd());
+  }
+
+  /**
+   * An error of the engine itself (never an agent's: those fail their step): the run ends
+   * `failed` with it, its agents are stopped, and `onEnd` is called, so that nothing escapes
+   * into the process hosting the run and the caller's `done` still settles.
+   */
+  fail(error: unknown): void {
+    console.error(`baton engine: internal error in run ${this.o.runId}:`, error);
+    if (this.finished) return;
+    this.ended = true;
+    this.finished = true;
+    const message = `internal error: ${messageOf(error)}`;
+    const stop = new RunCancelledError(message);
+    const attempt = (what: () => void) => {
+      try {
+        what();
+      } catch (again) {
+        console.error(`baton engine: while failing run ${this.o.runId}:`, again);
+      }
+    };
+    for (const s of this.active) attempt(() => s.control?.cancel(stop));
+    // Closed as the log has it (the scheduler's own view may be what broke).
+    attempt(() => closeOpen(this.o.plan, this.o.recorder, message));
+    attempt(() => this.o.outputs.summary(this.stepRows(), 'failed', message));
+    attempt(() => this.o.recorder.emit('run.failed', { data: { error: message } }));
+    this.o.onEnd();
+  }
+
+  /** Run an entry point; what it throws fails the run. */
+  private guarded(what: () => void): void {
+    const outer = this.busy;
+    this.busy = true;
+    try {
+      what();
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.busy = outer;
+    }
+  }
+
+  /** Queue work set off by a decision (rather than recursing into it). */
+  private defer(task: () => void): void {
+    this.work.push(task);
+  }
+
+  /** Do the queued work, and the work it queues, in order, on a flat stack. */
+  private drain(): void {
+    for (let task = this.work.shift(); task; task = this.work.shift()) task();
   }
 
   // --- stages -------------------------------------------------------------------------
@@ -105,7 +178,7 @@ export class RunScheduler {
     stage.phase = 'skipped';
     this.o.recorder.emit('stage.skipped', { stageId: stage.stage.id, data: { reason } });
     for (const s of stage.steps) this.markSkipped(s, reason);
-    for (const next of stage.neededBy) this.checkNeeds(next);
+    for (const next of stage.neededBy) this.defer(() => this.checkNeeds(next));
   }
 
   /** A resumed stage: redo what a crash may have cut short, then carry on. */
@@ -151,7 +224,7 @@ export class RunScheduler {
       stage.phase = 'succeeded';
       this.o.recorder.emit('stage.succeeded', { stageId: stage.stage.id });
     }
-    for (const next of stage.neededBy) this.checkNeeds(next);
+    for (const next of stage.neededBy) this.defer(() => this.checkNeeds(next));
   }
 
   // --- readiness ----------------------------------------------------------------------
@@ -179,7 +252,9 @@ export class RunScheduler {
       return;
     }
     if (step.agent === null) {
-      this.passPureBarrier(s);
+      // Ready, not queued for a slot: it passes as soon as the work before it is done.
+      s.phase = 'ready';
+      this.defer(() => this.passPureBarrier(s));
       return;
     }
     s.phase = 'ready';
@@ -241,12 +316,14 @@ export class RunScheduler {
     if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
     if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
     const call = stepCall(this.callContext, s, control);
-    void executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then((outcome) =>
-      this.stepEnded(s, outcome),
+    executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then(
+      (outcome) => this.guarded(() => this.stepEnded(s, outcome)),
+      (error: unknown) => this.fail(error),
     );
   }
 
   private stepEnded(s: StepRun, outcome: StepOutcome): void {
+    if (this.finished) return; // the run failed meanwhile; the step was told to stop
     s.control = undefined;
     s.stage.running--;
     this.active.delete(s);
@@ -301,6 +378,7 @@ export class RunScheduler {
   // --- pattern rules ------------------------------------------------------------------
 
   private passPureBarrier(s: StepRun): void {
+    if (s.phase !== 'ready') return; // skipped meanwhile (a cancel)
     const result: StepResult = { status: 'succeeded', output: '' };
     s.result = result;
     s.durationMs = 0;
@@ -374,6 +452,7 @@ export class RunScheduler {
   // --- the end ------------------------------------------------------------------------
 
   private settle(): void {
+    this.drain();
     this.pump();
     this.checkEnd();
   }
@@ -390,11 +469,12 @@ export class RunScheduler {
       // Better a failed run that says so than one that hangs.
       for (const stage of open) {
         if (stage.phase === 'waiting') this.skipStage(stage, 'its needs can never be met');
-        else {
+        else if (stage.phase === 'running') {
           for (const s of stage.steps) this.markSkipped(s, 'can never start');
           stage.error = 'steps that can never start';
           this.maybeEndStage(stage);
         }
+        this.drain();
       }
     }
     this.ended = true;
@@ -405,12 +485,11 @@ export class RunScheduler {
       const why = failed.phase === 'failed' ? `failed: ${failed.error ?? 'failed'}` : 'was skipped';
       const error = `stage '${failed.stage.id}' ${why}`;
       this.o.outputs.summary(this.stepRows(), 'failed', error);
-      this.o.recorder.emit('run.failed', { data: { error } });
+      this.endRun('run.failed', { error });
     } else {
       this.o.outputs.summary(this.stepRows(), 'succeeded');
-      this.o.recorder.emit('run.succeeded');
+      this.endRun('run.succeeded');
     }
-    this.o.onEnd();
   }
 
   private finishCancelled(): void {
@@ -427,7 +506,13 @@ export class RunScheduler {
       }
     }
     this.o.outputs.summary(this.stepRows(), 'cancelled', reason);
-    this.o.recorder.emit('run.cancelled', { data: { reason } });
+    this.endRun('run.cancelled', { reason });
+  }
+
+  /** The run's last event; then the caller hears that it ended. */
+  private endRun(type: 'run.succeeded' | 'run.failed' | 'run.cancelled', data?: unknown): void {
+    this.o.recorder.emit(type, data === undefined ? {} : { data });
+    this.finished = true;
     this.o.onEnd();
   }
 
