@@ -1,4 +1,4 @@
-import type { RunEvent } from '@baton/core';
+import { type RunEvent, reduceRun } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { agentsYaml, compileYaml, forStep, ofType, run, stepStatus } from './helpers.js';
 
@@ -168,5 +168,124 @@ ${agentsYaml({ a: 'duration: 1s' })}stages:
     expect(added).toHaveLength(0);
     expect(state.status).toBe('succeeded');
     expect(forStep(events, 'auth.fanin', 'step.succeeded')).toHaveLength(1);
+  });
+});
+
+/** Each step's final status and the last round it ran in (`step.started` data), from a whole log. */
+function outcome(events: readonly RunEvent[]) {
+  const state = reduceRun(events);
+  const rounds: Record<string, number> = {};
+  for (const e of events) {
+    if (e.type === 'step.started' && e.stepId) rounds[e.stepId] = (e.data as { round?: number }).round ?? 1;
+  }
+  const steps = Object.fromEntries(Object.entries(state.steps).map(([id, s]) => [id, s.status]));
+  return { status: state.status, steps, rounds };
+}
+
+/** A crash after any event of the run: the resumed run ends as the uninterrupted one did. */
+async function resumesFromEveryPrefix(yaml: string) {
+  const whole = await run(yaml);
+  const expected = outcome(whole.events);
+  for (let cut = 1; cut < whole.events.length; cut++) {
+    const previous = whole.events.slice(0, cut);
+    const { all } = await resume(yaml, previous);
+    const at = `cut after #${cut} ${previous.at(-1)?.type} ${previous.at(-1)?.stepId ?? ''}`;
+    expect(outcome(all), at).toEqual(expected);
+    // A log written before step.queued carried the round resumes alike.
+    const older = previous.map((e) => (e.type === 'step.queued' ? { ...e, data: undefined } : e));
+    expect(outcome((await resume(yaml, older)).all), `${at} (no round queued)`).toEqual(expected);
+  }
+  return expected;
+}
+
+describe('resume from every point of a run', () => {
+  it('a revision queued for a slot keeps its round: the reviewers review it again', async () => {
+    const expected = await resumesFromEveryPrefix(`version: 1
+defaults: { max_concurrent: 1 }
+${agentsYaml({ dev: 'duration: 1s', arch: 'duration: 1s, verdict: [changes_requested, approve], findings: [split the module]' })}stages:
+  - id: pay
+    pattern: primary_with_reviewers
+    primary_agent: dev
+    reviewer_agents: [arch]
+    max_revisions: 1
+`);
+    expect(expected).toEqual({
+      status: 'succeeded',
+      steps: { 'pay.primary': 'succeeded', 'pay.reviewer.0': 'succeeded' },
+      rounds: { 'pay.primary': 2, 'pay.reviewer.0': 2 },
+    });
+  });
+
+  it('every other pattern too: validation re-runs, barriers, branches, parallel reviews', async () => {
+    const expected = await resumesFromEveryPrefix(`version: 1
+defaults: { max_concurrent: 2 }
+${agentsYaml({
+  a: 'duration: 1s',
+  tests: 'duration: 1s, verdict: [changes_requested, approve], findings: [flaky]',
+  an: 'duration: 1s, condition: two',
+  rev: 'duration: 1s, verdict: [changes_requested, approve]',
+  ok: 'duration: 2s',
+})}stages:
+  - id: gql
+    pattern: incremental_validation
+    max_attempts: 2
+    phases:
+      - { name: users, agent: a, validator: tests }
+      - { name: tasks, agent: a }
+  - id: sync
+    needs: []
+    pattern: parallel_with_sync
+    parallel_execution: true
+    sync_points: [one, { name: two, agent: a }, three]
+    tasks: [{ agent: a }, { agent: a, after: one }, { agent: a, after: three }]
+  - id: pick
+    needs: [sync]
+    pattern: conditional_branching
+    conditional_logic:
+      analyzer: an
+      branches: [{ condition: one, agent: a }, { condition: two, agent: a }]
+  - id: pay
+    needs: [gql]
+    pattern: primary_with_reviewers
+    primary_agent: a
+    reviewer_agents: [rev, ok]
+    parallel_execution: true
+    max_revisions: 2
+`);
+    expect(expected.status).toBe('succeeded');
+    expect(expected.rounds).toMatchObject({
+      'gql.phase.0.validator': 2,
+      'pay.primary': 2,
+      'pay.reviewer.1': 2,
+    });
+  });
+
+  it('a failed stage’s skips: the stages after it end skipped, every step of theirs too', async () => {
+    const expected = await resumesFromEveryPrefix(`version: 1
+${agentsYaml({ a: 'duration: 1s', bad: 'duration: 1s, fail_rate: 1' })}stages:
+  - { id: one, pattern: parallel_independent, tasks: [{ agent: a }, { agent: bad }] }
+  - { id: two, pattern: parallel_independent, tasks: [{ agent: a }, { agent: a }, { agent: a }] }
+  - { id: three, pattern: sequential_handoff, parallel_execution: false, tasks: [{ agent: a }, { agent: a }] }
+`);
+    expect(expected.status).toBe('failed');
+    expect(expected.steps).toMatchObject({ 'two.task.2': 'skipped', 'three.task.1': 'skipped' });
+  });
+
+  it('skips the steps of a stage skipped just before the crash, with the stage’s reason', async () => {
+    const yaml = `version: 1
+${agentsYaml({ bad: 'duration: 1s, fail_rate: 1', a: 'duration: 1s' })}stages:
+  - { id: one, pattern: parallel_independent, tasks: [{ agent: bad }] }
+  - { id: two, pattern: parallel_independent, tasks: [{ agent: a }, { agent: a }] }
+`;
+    const previous = await crashedAt(yaml, (e) => e.type === 'stage.skipped' && e.stageId === 'two');
+    const { added, state } = await resume(yaml, previous);
+    expect(added.map((e) => [e.type, e.stepId, (e.data as { reason?: string } | undefined)?.reason])).toEqual(
+      [
+        ['step.skipped', 'two.task.0', "needs stage 'one', which failed"],
+        ['step.skipped', 'two.task.1', "needs stage 'one', which failed"],
+        ['run.failed', undefined, undefined],
+      ],
+    );
+    expect(state.status).toBe('failed');
   });
 });

@@ -9,6 +9,8 @@ export interface RestoredRun {
   stages: Map<string, StagePhase>;
   /** The analyzer's choice per conditional stage. */
   branches: Map<string, string | null>;
+  /** Why each skipped stage was skipped. */
+  skipReasons: Map<string, string>;
   /** `context.json`'s path (relative to the data directory): the run's artifact folder. */
   contextPath?: string;
   /** Artifact paths already announced, not to be announced twice. */
@@ -37,7 +39,7 @@ function asResult(value: unknown): StepResult | undefined {
 /**
  * Fold earlier events (core's `reduceRun`) and pick out what the scheduler needs besides:
  * each finished step's result (fan-in and handoffs need them), and the round each step last
- * ran in. Steps that started but never finished come back `pending`: they run again, their
+ * ran or was queued in. Steps that started but never finished come back `pending`: they run again, their
  * attempt counted.
  */
 export function restoreRun(events: readonly RunEvent[]): RestoredRun {
@@ -45,6 +47,7 @@ export function restoreRun(events: readonly RunEvent[]): RestoredRun {
   const results = new Map<string, { result?: StepResult; durationMs?: number }>();
   const rounds = new Map<string, number>();
   const branches = new Map<string, string | null>();
+  const skipReasons = new Map<string, string>();
   const artifactPaths = new Set<string>();
   let contextPath: string | undefined;
   for (const event of events) {
@@ -53,13 +56,17 @@ export function restoreRun(events: readonly RunEvent[]): RestoredRun {
       if (event.type === 'branch.selected' && event.stageId) {
         branches.set(event.stageId, typeof data.stepId === 'string' ? data.stepId : null);
       }
+      if (event.type === 'stage.skipped' && event.stageId && typeof data.reason === 'string') {
+        skipReasons.set(event.stageId, data.reason);
+      }
       if (event.type === 'artifact.created' && typeof data.path === 'string') {
         artifactPaths.add(data.path);
         if (data.name === 'context.json') contextPath = data.path;
       }
       continue;
     }
-    if (event.type === 'step.started')
+    // Queued steps carry the round they are to run in too: a crash may come before they start.
+    if (event.type === 'step.started' || event.type === 'step.queued')
       rounds.set(event.stepId, typeof data.round === 'number' ? data.round : 1);
     if (event.type === 'step.succeeded' || event.type === 'step.failed') {
       const entry: { result?: StepResult; durationMs?: number } = {};
@@ -99,7 +106,7 @@ export function restoreRun(events: readonly RunEvent[]): RestoredRun {
   for (const [id, s] of Object.entries(state.stages)) {
     stages.set(id, s.status === 'pending' ? 'waiting' : s.status === 'cancelled' ? 'failed' : s.status);
   }
-  const restored: RestoredRun = { state, steps, stages, branches, artifactPaths };
+  const restored: RestoredRun = { state, steps, stages, branches, skipReasons, artifactPaths };
   if (contextPath) restored.contextPath = contextPath;
   return restored;
 }
@@ -123,8 +130,11 @@ export function applyRestored(
   for (const stage of stages) {
     const phase = restored.stages.get(stage.stage.id);
     if (phase) stage.phase = phase;
+    const skipReason = restored.skipReasons.get(stage.stage.id);
+    if (skipReason !== undefined) stage.skipReason = skipReason;
     if (restored.branches.has(stage.stage.id)) stage.selectedBranch = restored.branches.get(stage.stage.id);
     if (stage.stage.pattern === 'primary_with_reviewers') {
+      revisionUnderway(stage);
       stage.reviewRound = Math.max(1, ...stage.steps.map((s) => s.round));
       // A reviewer that last ran in an earlier round has yet to review the revision.
       for (const s of stage.steps) {
@@ -138,4 +148,18 @@ export function applyRestored(
     }
     stage.unfinished = stage.steps.filter((s) => !isFinished(s.phase)).length;
   }
+}
+
+/**
+ * A primary waiting to run again after every reviewer of its round answered, some asking for
+ * changes, is on its revision: the next round. (A log written before `step.queued` carried
+ * the round says no more than that.)
+ */
+function revisionUnderway(stage: StageRun): void {
+  const primary = stage.steps.find((s) => s.step.role === 'primary');
+  const reviewers = stage.steps.filter((s) => s.step.role === 'reviewer');
+  if (primary?.phase !== 'pending' || !reviewers.length) return;
+  if (primary.round > stage.stage.maxRevisions) return;
+  if (!reviewers.every((r) => r.phase === 'succeeded' && r.round === primary.round)) return;
+  if (reviewers.some((r) => r.result?.verdict === 'changes_requested')) primary.round++;
 }

@@ -84,6 +84,7 @@ export class RunScheduler {
       }
       for (const stage of this.stages) {
         if (stage.phase === 'running') this.reviveStage(stage);
+        else this.closeEndedStage(stage);
         this.drain();
       }
       for (const stage of this.stages) {
@@ -176,9 +177,18 @@ export class RunScheduler {
 
   private skipStage(stage: StageRun, reason: string): void {
     stage.phase = 'skipped';
+    stage.skipReason = reason;
     this.o.recorder.emit('stage.skipped', { stageId: stage.stage.id, data: { reason } });
     for (const s of stage.steps) this.markSkipped(s, reason);
     for (const next of stage.neededBy) this.defer(() => this.checkNeeds(next));
+  }
+
+  /** A resumed stage that had ended: steps a crash left without their skip are skipped now. */
+  private closeEndedStage(stage: StageRun): void {
+    if (stage.phase !== 'skipped' && stage.phase !== 'failed') return;
+    const reason =
+      stage.phase === 'skipped' ? (stage.skipReason ?? 'stage skipped') : `stage '${stage.stage.id}' failed`;
+    for (const s of stage.steps) this.markSkipped(s, reason);
   }
 
   /** A resumed stage: redo what a crash may have cut short, then carry on. */
@@ -257,8 +267,12 @@ export class RunScheduler {
       this.defer(() => this.passPureBarrier(s));
       return;
     }
+    // The round it will run in, known now: a log cut before it starts still says so.
+    if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
+    if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
     s.phase = 'ready';
-    this.o.recorder.emit('step.queued', { stageId: stage.stage.id, stepId: step.id });
+    const ids = { stageId: stage.stage.id, stepId: step.id };
+    this.o.recorder.emit('step.queued', s.round > 1 ? { ...ids, data: { round: s.round } } : ids);
     stage.ready.push(s);
     this.readyStages.add(stage);
   }
@@ -307,14 +321,12 @@ export class RunScheduler {
   }
 
   private launch(s: StepRun): void {
-    const { step, stage } = s;
+    const { stage } = s;
     s.phase = 'running';
     stage.running++;
     this.active.add(s);
     const control = new StepControl();
     s.control = control;
-    if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
-    if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
     const call = stepCall(this.callContext, s, control);
     executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then(
       (outcome) => this.guarded(() => this.stepEnded(s, outcome)),

@@ -41,6 +41,8 @@ export interface StageRun {
   ready: StepQueue<StepRun>;
   /** A failure of the stage itself (no branch matched). */
   error?: string;
+  /** Why it was skipped, when it was. */
+  skipReason?: string;
   reviewRound: number;
   /** Conditional stages: the branch the analyzer chose; `null` none matched; undefined not yet. */
   selectedBranch?: string | null;
