@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { createLocalDispatcher, type Dispatcher, VirtualClock } from '@baton/engine';
+import { describe, expect, it, vi } from 'vitest';
+import { RunArtifacts } from '../src/artifacts/runArtifacts.js';
 import { inside, safeName, slug } from '../src/artifacts/safePath.js';
 import { agentsYaml, ofType, run } from './helpers.js';
 
@@ -81,6 +83,59 @@ describe('artifacts (DESIGN §3.2)', () => {
     const { events, handle } = await run(yaml);
     expect(handle.artifactsDir).toBeNull();
     expect(ofType(events, 'artifact.created')).toHaveLength(0);
+  });
+});
+
+describe('artifacts keep coming after trouble that is not the disk’s', () => {
+  const chain = `version: 1
+${agentsYaml({ a: 'duration: 1s' })}stages:
+  - { id: s, pattern: sequential_handoff, parallel_execution: false, tasks: [{ agent: a }, { agent: a }] }
+`;
+  const names = (events: Parameters<typeof ofType>[0]) =>
+    ofType(events, 'artifact.created').map((e) => (e.data as { name: string }).name);
+
+  it('an output of 500,000 backtick runs gets its report, and the run its summary', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-artifacts-'));
+    const clock = new VirtualClock();
+    const inner = createLocalDispatcher({ clock });
+    const dispatcher: Dispatcher = {
+      execute: (invocation, context) =>
+        invocation.stepId === 's.task.0'
+          ? Promise.resolve({ status: 'succeeded', output: '`x'.repeat(500_000) })
+          : inner.execute(invocation, context),
+    };
+    const { events, handle } = await run(chain, { dataDir, clock, dispatcher });
+    expect(names(events)).toEqual([
+      'context.json',
+      'agent-reports/s.task.0.md',
+      'agent-reports/s.task.1.md',
+      'summary.md',
+    ]);
+    const report = readFileSync(join(handle.artifactsDir as string, 'agent-reports', 's.task.0.md'), 'utf8');
+    expect(report).toContain('```text\n`x`x');
+  });
+
+  it('one artifact that cannot be made costs only itself; a disk error stops the rest', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const write = vi.spyOn(RunArtifacts.prototype, 'writeReport');
+    try {
+      write.mockImplementationOnce(() => {
+        throw new TypeError('a bug making the first report');
+      });
+      const bug = await run(chain, { dataDir: mkdtempSync(join(tmpdir(), 'baton-artifacts-')) });
+      expect(names(bug.events)).toEqual(['context.json', 'agent-reports/s.task.1.md', 'summary.md']);
+
+      write.mockImplementationOnce(() => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      });
+      const full = await run(chain, { dataDir: mkdtempSync(join(tmpdir(), 'baton-artifacts-')) });
+      expect(names(full.events)).toEqual(['context.json']);
+      expect(full.state.status).toBe('succeeded');
+      expect(errors).toHaveBeenCalledTimes(2);
+    } finally {
+      write.mockRestore();
+      errors.mockRestore();
+    }
   });
 });
 

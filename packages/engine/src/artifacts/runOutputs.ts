@@ -9,7 +9,8 @@ import { summaryMarkdown } from './summaryMarkdown.js';
 /**
  * What a run leaves behind on disk, each file announced once with `artifact.created`. Without
  * a data directory every call is a no-op. A write that fails (a full disk) is reported once
- * on stderr and artifacts stop; the run itself goes on.
+ * on stderr and artifacts stop; the run itself goes on. Anything else that goes wrong making
+ * one artifact costs that artifact only.
  */
 export class RunOutputs {
   private broken = false;
@@ -92,8 +93,12 @@ export class RunOutputs {
     try {
       ref = write(this.artifacts);
     } catch (error) {
-      this.broken = true;
-      console.error(`baton engine: cannot write the run's artifacts in ${this.artifacts.dir}:`, error);
+      if (isIoError(error)) {
+        this.broken = true;
+        console.error(`baton engine: cannot write the run's artifacts in ${this.artifacts.dir}:`, error);
+      } else {
+        console.error(`baton engine: cannot make an artifact of run ${this.facts.runId}:`, error);
+      }
       return;
     }
     if (this.announced.has(ref.path)) return;
@@ -103,4 +108,9 @@ export class RunOutputs {
       data: ref,
     });
   }
+}
+
+/** A failure of the file system (ENOSPC, EACCES, EROFS…): Node's system errors carry a code. */
+function isIoError(error: unknown): boolean {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string';
 }
