@@ -52,6 +52,38 @@ describe('command runtime (real child processes)', () => {
     );
   });
 
+  it('does not hand the agent the server’s BATON_* settings (its token), but PATH, HOME and its own env', async () => {
+    const saved = { ...process.env };
+    Object.assign(process.env, {
+      BATON_TOKEN: 'server-secret',
+      baton_data_dir: '/srv/baton',
+      BATON_PORT: '8080',
+    });
+    try {
+      const printEnv = 'process.stdout.write(JSON.stringify(process.env))';
+      const agent: AgentInfo = {
+        name: 'worker',
+        source: 'file',
+        runtime: { kind: 'command', command: [process.execPath, '-e', printEnv], env: { MINE: 'yes' } },
+      };
+      const { events, state } = await run(single(''), { ...real, agentsCatalog: catalog(agent) });
+      expect(state.status).toBe('succeeded');
+      const output = (first(events, 's.task.0', 'step.succeeded').data as { result: { output: string } })
+        .result.output;
+      const env = JSON.parse(output) as Record<string, string>;
+      expect(env.BATON_TOKEN).toBeUndefined();
+      expect(env.baton_data_dir).toBeUndefined();
+      expect(env.BATON_PORT).toBeUndefined();
+      expect(env.PATH).toBe(process.env.PATH);
+      expect(env.HOME).toBe(process.env.HOME);
+      expect(env.MINE).toBe('yes');
+      expect(env.BATON_STEP_ID).toBe('s.task.0');
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+
   it('reads the result from BATON_RESULT_FILE when the agent writes it', async () => {
     const yaml = `version: 1
 stages:

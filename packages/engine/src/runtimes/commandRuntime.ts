@@ -44,7 +44,7 @@ async function runCommand(
     const resultFile = join(dir, 'result.json');
     writeFileSync(inputsFile, payload);
     const env = {
-      ...process.env,
+      ...inheritedEnv(),
       ...settings.env,
       BATON_RUN_ID: invocation.runId,
       BATON_STAGE_ID: invocation.stageId,
@@ -87,6 +87,19 @@ async function runCommand(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment an agent inherits: this process's, without Baton's own settings
+ * (`BATON_TOKEN`, `BATON_DATA_DIR`…): an agent is not handed the server's token. PATH, HOME and
+ * the rest go through; the agent's own `env` and the step's `BATON_*` are laid over them.
+ */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.toUpperCase().startsWith('BATON_')) env[key] = value;
+  }
+  return env;
 }
 
 interface SpawnOptions {
