@@ -114,4 +114,19 @@ stages:
     expect(state.status).toBe('succeeded');
     expect(invocations[0]?.definition.system_prompt).toMatch(/^You are a security reviewer/);
   });
+
+  it('keeps agents named like Object’s own properties as agents of their own', () => {
+    const dir = registryDir({
+      'baton.agents.yaml': '__proto__: { description: odd one }\nconstructor: { description: odder }\n',
+      '.claude/agents/x.md': '---\nname: toString\ndescription: a file agent\n---\nHello.\n',
+    });
+    const { catalog, diagnostics } = loadAgentRegistry(dir);
+    expect(diagnostics).toEqual([]);
+    expect(Object.getPrototypeOf(catalog)).toBe(Object.prototype);
+    for (const name of ['__proto__', 'constructor', 'toString'])
+      expect(Object.hasOwn(catalog, name)).toBe(true);
+    expect(catalog.__proto__?.description).toBe('odd one');
+    expect(catalog.constructor?.description).toBe('odder');
+    expect(catalog.toString?.system_prompt).toBe('Hello.');
+  });
 });

@@ -57,6 +57,25 @@ ${agentsYaml({ a: 'duration: 1s' })}stages:
     expect(gone.state.status).toBe('failed');
   });
 
+  it('an agent named like an inherited property (constructor, __proto__) is no agent of the catalog', async () => {
+    const parsed = parse(`version: 1
+stages:
+  - id: s
+    pattern: parallel_independent
+    tasks: [{ agent: constructor }, { agent: __proto__ }, { agent: toString }, { agent: general-purpose }]
+`);
+    if (!parsed.document) throw new Error('unparsable');
+    const plan = compile(parsed.document).plan;
+    const { events, invocations, state } = await run({ document: parsed.document, plan });
+    expect(invocations.map((i) => i.agent)).toEqual(['general-purpose']);
+    for (const [i, name] of ['constructor', '__proto__', 'toString'].entries()) {
+      expect((first(events, `s.task.${i}`, 'step.failed').data as { error: string }).error).toBe(
+        `unknown agent '${name}': define it under "agents:" or in the agent registry`,
+      );
+    }
+    expect(stepStatus(state, 's.task.3')).toBe('succeeded');
+  });
+
   it('a listener that throws is reported and the run goes on', async () => {
     const parsed = parse(`version: 1
 ${agentsYaml({ a: 'duration: 1s' })}stages:

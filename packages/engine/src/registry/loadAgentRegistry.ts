@@ -62,17 +62,26 @@ export function loadAgentRegistry(dir: string): AgentRegistry {
       if (!entry.endsWith('.md')) continue;
       const file = join(agentDir, entry);
       const agent = readAgentFile(file, diagnostics);
-      if (agent) agents[agent.name] = agent;
+      if (agent) setAgent(agents, agent.name, agent);
     }
   }
   const yamlFile = join(dir, 'baton.agents.yaml');
   if (existsSync(yamlFile)) {
     for (const [name, definition] of readAgentsYaml(yamlFile, diagnostics)) {
-      const base = agents[name]?.source === 'file' ? agents[name] : undefined;
-      agents[name] = { ...base, ...definition, name, source: 'file' };
+      const own = Object.hasOwn(agents, name) ? agents[name] : undefined;
+      const base = own?.source === 'file' ? own : undefined;
+      setAgent(agents, name, { ...base, ...definition, name, source: 'file' });
     }
   }
   return { catalog: agents, diagnostics };
+}
+
+/**
+ * An own property whatever the name: `agents['__proto__'] = …` would set the catalog's
+ * prototype rather than add an agent.
+ */
+function setAgent(agents: Record<string, AgentInfo>, name: string, agent: AgentInfo): void {
+  Object.defineProperty(agents, name, { value: agent, enumerable: true, writable: true, configurable: true });
 }
 
 function readAgentFile(file: string, diagnostics: RegistryDiagnostic[]): AgentInfo | null {

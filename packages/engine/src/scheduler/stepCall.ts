@@ -36,7 +36,8 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
     timeoutMs: step.timeoutMs,
     nextAttempt: () => ++s.attempt,
     invocation: (agent, attempt): StepInvocation | string => {
-      const definition = ctx.catalog[agent];
+      // Own agents only: `constructor` or `__proto__` is no agent a catalog inherits.
+      const definition = Object.hasOwn(ctx.catalog, agent) ? ctx.catalog[agent] : undefined;
       if (!definition) return `unknown agent '${agent}': define it under "agents:" or in the agent registry`;
       const invocation: StepInvocation = {
         runId: ctx.runId,
