@@ -125,7 +125,7 @@ stages:
     expect(Object.getPrototypeOf(catalog)).toBe(Object.prototype);
     for (const name of ['__proto__', 'constructor', 'toString'])
       expect(Object.hasOwn(catalog, name)).toBe(true);
-    expect(catalog.__proto__?.description).toBe('odd one');
+    expect(Object.getOwnPropertyDescriptor(catalog, '__proto__')?.value.description).toBe('odd one');
     expect(catalog.constructor?.description).toBe('odder');
     expect(catalog.toString?.system_prompt).toBe('Hello.');
   });
