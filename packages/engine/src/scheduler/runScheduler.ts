@@ -4,13 +4,20 @@ import type { Clock, Dispatcher, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
 import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
-import { noBranchError, pickBranch, summaryOf } from './patternRules.js';
+import {
+  barrierPassed,
+  maybeRevise,
+  rerunPhase,
+  reviveStage,
+  selectBranch,
+  summaryOf,
+} from './patternRules.js';
 import { applyRestored, type RestoredRun } from './restoreRun.js';
-import { attemptsLeft, judge, revisionDue, validationFailed } from './reviewRules.js';
-import { closeOpen } from './runEnd.js';
+import { judge } from './reviewRules.js';
+import { closeCancelled, closeOpen, closeUnfinishable, runError, stepRows } from './runEnd.js';
+import { StageFlow } from './stageFlow.js';
 import { type StepCallContext, stepCall } from './stepCall.js';
-import { StepQueue } from './stepQueue.js';
-import { buildRunGraph, isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
+import { buildRunGraph, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
 export interface SchedulerOptions {
   runId: string;
@@ -32,25 +39,22 @@ export interface SchedulerOptions {
  * Runs a plan (DESIGN §2.2, §3): starts each step as soon as what it depends on let it
  * through and its stage (and the run) has a free slot, and applies each pattern's rules as
  * results come in: branch selection, barriers, review rounds, validation re-runs, skips.
+ * Stages and readiness are `StageFlow`'s, the patterns' rules `patternRules`', the run's end
+ * `runEnd`'s; here are the entry points, the slots and the steps' results.
  *
  * Every decision is made synchronously when a step ends, so the events of a run with
  * simulated agents are the same on every replay, and no step ever waits for a free slot.
- * What one decision sets off in turn (a stage's end starting the next, a pure barrier passing
- * the next) goes through a work queue, not recursion: a plan of thousands of stages or
- * barriers must not overflow the stack. An error of the engine itself fails the run
- * (`run.failed`) rather than escaping into the process that hosts it.
+ * An error of the engine itself fails the run (`run.failed`) rather than escaping into the
+ * process that hosts it.
  */
 export class RunScheduler {
   private readonly stages: StageRun[];
   private readonly steps: Map<string, StepRun>;
-  /** Stages with steps waiting for a slot, in the order they got them. */
-  private readonly readyStages = new Set<StageRun>();
+  private readonly flow: StageFlow;
   /** Steps holding a slot (running, or waiting to retry). */
   private readonly active = new Set<StepRun>();
   private readonly globalLimit: number;
   private readonly callContext: StepCallContext;
-  /** Work set off by a decision, done after it in order (see `drain`). */
-  private readonly work = new StepQueue<() => void>();
   /** Inside `begin`, `stepEnded` or `cancel`: the end is checked when it returns. */
   private busy = false;
   private cancelReason: string | null = null;
@@ -64,6 +68,7 @@ export class RunScheduler {
     const graph = buildRunGraph(o.plan);
     this.stages = graph.stages;
     this.steps = graph.steps;
+    this.flow = new StageFlow(this.stages, o.recorder);
     this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
     const { runId, catalog, speed, seed, recorder } = o;
     this.callContext = { runId, catalog, speed, seed, recorder, steps: this.steps };
@@ -82,14 +87,15 @@ export class RunScheduler {
         this.finishCancelled();
         return;
       }
+      const { flow } = this;
       for (const stage of this.stages) {
-        if (stage.phase === 'running') this.reviveStage(stage);
-        else this.closeEndedStage(stage);
-        this.drain();
+        if (stage.phase === 'running') reviveStage(flow, stage);
+        else flow.closeEndedStage(stage);
+        flow.drain();
       }
       for (const stage of this.stages) {
-        this.checkNeeds(stage);
-        this.drain();
+        flow.checkNeeds(stage);
+        flow.drain();
       }
       this.settle();
     });
@@ -99,6 +105,7 @@ export class RunScheduler {
   cancel(reason: string): void {
     if (this.ended || this.cancelReason !== null) return;
     this.cancelReason = reason;
+    this.flow.stopped = true;
     const error = new RunCancelledError(reason);
     for (const s of this.active) s.control?.cancel(error);
     // Called from within the engine (an event listener), the end is checked on the way out.
@@ -127,7 +134,7 @@ export class RunScheduler {
     for (const s of this.active) attempt(() => s.control?.cancel(stop));
     // Closed as the log has it (the scheduler's own view may be what broke).
     attempt(() => closeOpen(this.o.plan, this.o.recorder, message));
-    attempt(() => this.o.outputs.summary(this.stepRows(), 'failed', message));
+    attempt(() => this.o.outputs.summary(stepRows(this.o.plan, this.steps), 'failed', message));
     attempt(() => this.o.recorder.emit('run.failed', { data: { error: message } }));
     this.o.onEnd();
   }
@@ -145,177 +152,19 @@ export class RunScheduler {
     }
   }
 
-  /** Queue work set off by a decision (rather than recursing into it). */
-  private defer(task: () => void): void {
-    this.work.push(task);
-  }
-
-  /** Do the queued work, and the work it queues, in order, on a flat stack. */
-  private drain(): void {
-    for (let task = this.work.shift(); task; task = this.work.shift()) task();
-  }
-
-  // --- stages -------------------------------------------------------------------------
-
-  private checkNeeds(stage: StageRun): void {
-    if (stage.phase !== 'waiting' || this.cancelReason !== null) return;
-    const blocked = stage.needs.find((n) => n.phase === 'failed' || n.phase === 'skipped');
-    if (blocked) {
-      const how = blocked.phase === 'failed' ? 'failed' : 'was skipped';
-      this.skipStage(stage, `needs stage '${blocked.stage.id}', which ${how}`);
-    } else if (stage.needs.every((n) => n.phase === 'succeeded')) {
-      this.startStage(stage);
-    }
-  }
-
-  private startStage(stage: StageRun): void {
-    stage.phase = 'running';
-    this.o.recorder.emit('stage.started', { stageId: stage.stage.id });
-    this.evaluate(stage.steps);
-    this.maybeEndStage(stage);
-  }
-
-  private skipStage(stage: StageRun, reason: string): void {
-    stage.phase = 'skipped';
-    stage.skipReason = reason;
-    this.o.recorder.emit('stage.skipped', { stageId: stage.stage.id, data: { reason } });
-    for (const s of stage.steps) this.markSkipped(s, reason);
-    for (const next of stage.neededBy) this.defer(() => this.checkNeeds(next));
-  }
-
-  /** A resumed stage that had ended: steps a crash left without their skip are skipped now. */
-  private closeEndedStage(stage: StageRun): void {
-    if (stage.phase !== 'skipped' && stage.phase !== 'failed') return;
-    const reason =
-      stage.phase === 'skipped' ? (stage.skipReason ?? 'stage skipped') : `stage '${stage.stage.id}' failed`;
-    for (const s of stage.steps) this.markSkipped(s, reason);
-  }
-
-  /** A resumed stage: redo what a crash may have cut short, then carry on. */
-  private reviveStage(stage: StageRun): void {
-    const analyzer = stage.steps.find((s) => s.step.role === 'analyzer');
-    if (analyzer?.phase === 'succeeded' && analyzer.result) {
-      if (stage.selectedBranch === undefined) this.selectBranch(stage, analyzer.result);
-      else {
-        const branches = stage.steps.filter((s) => s.step.role === 'branch');
-        if (stage.selectedBranch === null) {
-          stage.error = noBranchError(
-            analyzer.result.condition,
-            branches.map((b) => b.step),
-          );
-        }
-        for (const b of branches) {
-          if (b.step.id !== stage.selectedBranch) this.skip(b, 'branch not taken');
-        }
-      }
-    }
-    for (const v of stage.steps) {
-      const agentStep = v.step.role === 'validator' ? v.dependencies[0] : undefined;
-      if (agentStep && v.round === agentStep.round && validationFailed(v) && attemptsLeft(v)) {
-        this.rerunPhase(v);
-      }
-    }
-    this.maybeRevise(stage);
-    this.evaluate(stage.steps);
-    this.maybeEndStage(stage);
-  }
-
-  private maybeEndStage(stage: StageRun): void {
-    if (stage.phase !== 'running' || stage.unfinished > 0) return;
-    const failedStep = stage.steps.find((s) => s.phase === 'failed');
-    const error =
-      stage.error ??
-      (failedStep ? `'${failedStep.step.id}' failed: ${failedStep.result?.error ?? 'failed'}` : undefined);
-    if (error !== undefined) {
-      stage.phase = 'failed';
-      stage.error = error;
-      this.o.recorder.emit('stage.failed', { stageId: stage.stage.id, data: { error } });
-    } else {
-      stage.phase = 'succeeded';
-      this.o.recorder.emit('stage.succeeded', { stageId: stage.stage.id });
-    }
-    for (const next of stage.neededBy) this.defer(() => this.checkNeeds(next));
-  }
-
-  // --- readiness ----------------------------------------------------------------------
-
-  /** Count what each pending step still waits for; skip those a failure blocks; ready the rest. */
-  private evaluate(steps: readonly StepRun[]): void {
-    for (const s of steps) {
-      if (s.phase === 'pending') s.unmet = s.dependencies.filter((d) => !letsThrough(d)).length;
-    }
-    for (const s of steps) {
-      if (s.phase !== 'pending') continue;
-      const blocked = s.dependencies.find(
-        (d) => d.phase === 'failed' || d.phase === 'skipped' || d.phase === 'cancelled',
-      );
-      if (blocked)
-        this.skip(s, `'${blocked.step.id}' ${blocked.phase === 'failed' ? 'failed' : 'was skipped'}`);
-      else if (s.unmet === 0) this.makeReady(s);
-    }
-  }
-
-  private makeReady(s: StepRun): void {
-    const { step, stage } = s;
-    if (step.role === 'branch' && stage.selectedBranch !== step.id) {
-      this.skip(s, stage.selectedBranch === null ? 'no branch matches' : 'branch not taken');
-      return;
-    }
-    if (step.agent === null) {
-      // Ready, not queued for a slot: it passes as soon as the work before it is done.
-      s.phase = 'ready';
-      this.defer(() => this.passPureBarrier(s));
-      return;
-    }
-    // The round it will run in, known now: a log cut before it starts still says so.
-    if (step.role === 'primary' || step.role === 'reviewer') s.round = stage.reviewRound;
-    if (step.role === 'validator') s.round = s.dependencies[0]?.round ?? 1;
-    s.phase = 'ready';
-    const ids = { stageId: stage.stage.id, stepId: step.id };
-    this.o.recorder.emit('step.queued', s.round > 1 ? { ...ids, data: { round: s.round } } : ids);
-    stage.ready.push(s);
-    this.readyStages.add(stage);
-  }
-
-  /** Steps that depend on `s` (which let them through) lose one thing to wait for. */
-  private release(s: StepRun): void {
-    for (const d of s.dependents) {
-      if (d.phase !== 'pending') continue;
-      d.unmet--;
-      if (d.unmet <= 0) this.makeReady(d);
-    }
-  }
-
-  /** Skip a step and, transitively, what depends on it. */
-  private skip(first: StepRun, reason: string): void {
-    const todo: [StepRun, string][] = [[first, reason]];
-    for (let item = todo.pop(); item; item = todo.pop()) {
-      const [s, why] = item;
-      if (!this.markSkipped(s, why)) continue;
-      for (const d of s.dependents) todo.push([d, `'${s.step.id}' was skipped`]);
-    }
-  }
-
-  private markSkipped(s: StepRun, reason: string): boolean {
-    if (isFinished(s.phase) || s.phase === 'running') return false;
-    s.phase = 'skipped';
-    s.stage.unfinished--;
-    this.o.recorder.emit('step.skipped', { stageId: s.stage.stage.id, stepId: s.step.id, data: { reason } });
-    return true;
-  }
-
   // --- running ------------------------------------------------------------------------
 
   /** Start ready steps while their stage and the run have free slots (work-conserving). */
   private pump(): void {
     if (this.cancelReason !== null || this.ended) return;
-    for (const stage of this.readyStages) {
+    const { readyStages } = this.flow;
+    for (const stage of readyStages) {
       while (stage.running < stage.limit && this.active.size < this.globalLimit) {
         const s = stage.ready.shift();
         if (!s) break;
         if (s.phase === 'ready') this.launch(s);
       }
-      if (!stage.ready.size) this.readyStages.delete(stage);
+      if (!stage.ready.size) readyStages.delete(stage);
       if (this.active.size >= this.globalLimit) break;
     }
   }
@@ -358,8 +207,10 @@ export class RunScheduler {
   /** A step's result, with its pattern's rules applied (verdicts, branches, barriers, re-runs). */
   private complete(s: StepRun, raw: StepResult, durationMs: number, attempt: number): void {
     const { step, stage } = s;
+    const { flow } = this;
     const ids = { stageId: stage.stage.id, stepId: step.id, attempt };
-    const { result, verdict, rerunPhase } = judge(s, raw);
+    const judged = judge(s, raw);
+    const { result, verdict } = judged;
     if (verdict) this.o.recorder.emit('review.verdict', { ...ids, data: verdict });
     s.result = result;
     s.durationMs = durationMs;
@@ -375,96 +226,22 @@ export class RunScheduler {
     this.o.outputs.report(s);
     if (result.status === 'succeeded') {
       if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
-      if (step.role === 'sync') this.barrierPassed(s);
-      if (step.role === 'analyzer') this.selectBranch(stage, result);
+      if (step.role === 'sync') barrierPassed(this.o.recorder, s);
+      if (step.role === 'analyzer') selectBranch(flow, stage, result);
     }
-    if (rerunPhase) this.rerunPhase(s);
-    else if (letsThrough(s)) this.release(s);
+    if (judged.rerunPhase) rerunPhase(flow, s);
+    else if (letsThrough(s)) flow.release(s);
     else if (s.phase === 'failed') {
-      for (const d of s.dependents) this.skip(d, `'${step.id}' failed`);
+      for (const d of s.dependents) flow.skip(d, `'${step.id}' failed`);
     }
-    if (step.role === 'reviewer') this.maybeRevise(stage);
-    this.maybeEndStage(stage);
-  }
-
-  // --- pattern rules ------------------------------------------------------------------
-
-  private passPureBarrier(s: StepRun): void {
-    if (s.phase !== 'ready') return; // skipped meanwhile (a cancel)
-    const result: StepResult = { status: 'succeeded', output: '' };
-    s.result = result;
-    s.durationMs = 0;
-    s.phase = 'succeeded';
-    s.stage.unfinished--;
-    this.o.recorder.emit('step.succeeded', {
-      stageId: s.stage.stage.id,
-      stepId: s.step.id,
-      data: { summary: `barrier '${s.step.label}' passed`, durationMs: 0, result },
-    });
-    this.barrierPassed(s);
-    this.release(s);
-    this.maybeEndStage(s.stage);
-  }
-
-  private barrierPassed(s: StepRun): void {
-    this.o.recorder.emit('barrier.passed', {
-      stageId: s.stage.stage.id,
-      stepId: s.step.id,
-      data: { name: s.step.syncPoint ?? s.step.label },
-    });
-  }
-
-  /** The analyzer's condition picks one branch; the others are skipped (DESIGN §2.2). */
-  private selectBranch(stage: StageRun, result: StepResult): void {
-    const branches = stage.steps.filter((s) => s.step.role === 'branch');
-    if (!branches.length) return;
-    const chosen = pickBranch(
-      branches.map((b) => b.step),
-      result.condition,
-    );
-    stage.selectedBranch = chosen?.id ?? null;
-    this.o.recorder.emit('branch.selected', {
-      stageId: stage.stage.id,
-      data: { condition: result.condition ?? '', stepId: chosen?.id ?? null },
-    });
-    if (!chosen) {
-      stage.error = noBranchError(
-        result.condition,
-        branches.map((b) => b.step),
-      );
-    }
-    const why = chosen ? `branch not taken (the analyzer returned '${result.condition ?? ''}')` : stage.error;
-    for (const b of branches) if (b.step.id !== chosen?.id) this.skip(b, why ?? 'branch not taken');
-  }
-
-  /** A failed validation with attempts left: the phase's agent, then its validator, run again. */
-  private rerunPhase(validator: StepRun): void {
-    const agentStep = validator.dependencies[0];
-    if (!agentStep) return;
-    agentStep.round++;
-    for (const s of [agentStep, validator]) {
-      if (isFinished(s.phase)) s.stage.unfinished++;
-      s.phase = 'pending';
-    }
-    this.evaluate([agentStep, validator]);
-  }
-
-  /** After a review round: requested changes with revisions left send the primary back to work. */
-  private maybeRevise(stage: StageRun): void {
-    const again = revisionDue(stage);
-    if (!again) return;
-    stage.reviewRound++;
-    for (const s of again) {
-      if (isFinished(s.phase)) stage.unfinished++;
-      s.phase = 'pending';
-    }
-    this.evaluate(again);
+    if (step.role === 'reviewer') maybeRevise(flow, stage);
+    flow.maybeEndStage(stage);
   }
 
   // --- the end ------------------------------------------------------------------------
 
   private settle(): void {
-    this.drain();
+    this.flow.drain();
     this.pump();
     this.checkEnd();
   }
@@ -475,31 +252,15 @@ export class RunScheduler {
       this.finishCancelled();
       return;
     }
-    const open = this.stages.filter((s) => s.phase === 'waiting' || s.phase === 'running');
-    if (open.length) {
-      // Nothing runs and nothing can start: a plan that cannot finish (never a valid one).
-      // Better a failed run that says so than one that hangs.
-      for (const stage of open) {
-        if (stage.phase === 'waiting') this.skipStage(stage, 'its needs can never be met');
-        else if (stage.phase === 'running') {
-          for (const s of stage.steps) this.markSkipped(s, 'can never start');
-          stage.error = 'steps that can never start';
-          this.maybeEndStage(stage);
-        }
-        this.drain();
-      }
-    }
+    closeUnfinishable(this.flow);
     this.ended = true;
-    // The run's error names the first stage that failed (the cause), else one skipped.
-    const failed =
-      this.stages.find((s) => s.phase === 'failed') ?? this.stages.find((s) => s.phase === 'skipped');
-    if (failed) {
-      const why = failed.phase === 'failed' ? `failed: ${failed.error ?? 'failed'}` : 'was skipped';
-      const error = `stage '${failed.stage.id}' ${why}`;
-      this.o.outputs.summary(this.stepRows(), 'failed', error);
+    const error = runError(this.stages);
+    const rows = stepRows(this.o.plan, this.steps);
+    if (error !== undefined) {
+      this.o.outputs.summary(rows, 'failed', error);
       this.endRun('run.failed', { error });
     } else {
-      this.o.outputs.summary(this.stepRows(), 'succeeded');
+      this.o.outputs.summary(rows, 'succeeded');
       this.endRun('run.succeeded');
     }
   }
@@ -507,18 +268,9 @@ export class RunScheduler {
   private finishCancelled(): void {
     if (this.ended) return;
     this.ended = true;
-    const reason = this.cancelReason ?? 'cancelled';
-    for (const stage of this.stages) {
-      if (stage.phase === 'running') {
-        for (const s of stage.steps) this.markSkipped(s, 'run cancelled');
-        stage.phase = 'failed';
-        this.o.recorder.emit('stage.failed', { stageId: stage.stage.id, data: { error: 'run cancelled' } });
-      } else if (stage.phase === 'waiting') {
-        this.skipStage(stage, 'run cancelled');
-      }
-    }
-    this.o.outputs.summary(this.stepRows(), 'cancelled', reason);
-    this.endRun('run.cancelled', { reason });
+    closeCancelled(this.flow);
+    this.o.outputs.summary(stepRows(this.o.plan, this.steps), 'cancelled', this.cancelReason ?? 'cancelled');
+    this.endRun('run.cancelled', { reason: this.cancelReason ?? 'cancelled' });
   }
 
   /** The run's last event; then the caller hears that it ended. */
@@ -526,9 +278,5 @@ export class RunScheduler {
     this.o.recorder.emit(type, data === undefined ? {} : { data });
     this.finished = true;
     this.o.onEnd();
-  }
-
-  private stepRows(): StepRun[] {
-    return this.o.plan.steps.map((st) => this.steps.get(st.id)).filter((s): s is StepRun => !!s);
   }
 }
