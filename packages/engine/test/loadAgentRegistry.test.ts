@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BUILTIN_AGENTS } from '@baton/core';
+import { type AgentInfo, BUILTIN_AGENTS } from '@baton/core';
 import { loadAgentRegistry } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { compileYaml, run } from './helpers.js';
@@ -125,8 +125,10 @@ stages:
     expect(Object.getPrototypeOf(catalog)).toBe(Object.prototype);
     for (const name of ['__proto__', 'constructor', 'toString'])
       expect(Object.hasOwn(catalog, name)).toBe(true);
-    expect(Object.getOwnPropertyDescriptor(catalog, '__proto__')?.value.description).toBe('odd one');
-    expect(catalog.constructor?.description).toBe('odder');
-    expect(catalog.toString?.system_prompt).toBe('Hello.');
+    const own = (name: string) =>
+      Object.getOwnPropertyDescriptor(catalog, name)?.value as AgentInfo | undefined;
+    expect(own('__proto__')?.description).toBe('odd one');
+    expect(own('constructor')?.description).toBe('odder');
+    expect(own('toString')?.system_prompt).toBe('Hello.');
   });
 });
