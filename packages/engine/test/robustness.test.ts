@@ -76,6 +76,29 @@ stages:
     expect(stepStatus(state, 's.task.3')).toBe('succeeded');
   });
 
+  it('a dispatcher answer that throws when read fails its step; the run ends', async () => {
+    const dispatcher = {
+      execute: () =>
+        Promise.resolve({
+          get status(): 'succeeded' {
+            throw new Error('unreadable result');
+          },
+          output: '',
+        }),
+    };
+    const { events, state } = await run(
+      `version: 1
+${agentsYaml({ a: 'duration: 1s' })}stages:
+  - { id: s, pattern: parallel_independent, tasks: [{ agent: a }] }
+`,
+      { dispatcher },
+    );
+    expect((first(events, 's.task.0', 'step.failed').data as { error: string }).error).toBe(
+      'unreadable result',
+    );
+    expect(state.status).toBe('failed');
+  });
+
   it('a listener that throws is reported and the run goes on', async () => {
     const parsed = parse(`version: 1
 ${agentsYaml({ a: 'duration: 1s' })}stages:

@@ -174,7 +174,8 @@ function attemptOnce(
     } catch (error) {
       running = Promise.reject(error);
     }
-    running.then(normalise, thrown).then(finish);
+    // A result that cannot even be read (it throws) fails the attempt too: the step must end.
+    running.then(normalise).then(finish, (error: unknown) => finish(thrown(error)));
   });
 }
 
