@@ -66,7 +66,14 @@ export function catalogFor(
   if (!inline) return registry;
   const merged: Record<string, AgentInfo> = { ...registry };
   for (const [name, definition] of Object.entries(inline)) {
-    merged[name] = { ...registry[name], ...definition, name, source: 'inline' };
+    const base = Object.hasOwn(registry, name) ? registry[name] : undefined;
+    // defineProperty: a name such as `__proto__` is an agent like any other, not the prototype.
+    Object.defineProperty(merged, name, {
+      value: { ...base, ...definition, name, source: 'inline' },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return merged;
 }

@@ -53,6 +53,10 @@ export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancell
 export type StageStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
 
 /** The `data` each event type carries, as the engine writes it. */
+export interface StepQueuedData {
+  /** Review round, revision or validation attempt, when above 1 (a resumed run needs it). */
+  round?: number;
+}
 export interface StepStartedData {
   agent: string | null;
   /** Set when the fallback agent runs in place of the step's own. */
