@@ -25,8 +25,9 @@ test('a reload brings back unsaved changes to a stored orchestration', async ({ 
   expect(yaml).toContain('agent: pytest-test-master');
   // The server still holds the saved version until Save.
   const stored = parse((await getOrchestration(request, record.id)).yaml).document;
-  expect(stored?.stages[0]).toMatchObject({ id: 'build', tasks: [{}, {}] });
-  expect((stored?.stages[0] as { tasks: unknown[] }).tasks).toHaveLength(2);
+  const build = stored?.stages[0] as { id: string; tasks: unknown[] } | undefined;
+  expect(build?.id).toBe('build');
+  expect(build?.tasks).toHaveLength(2);
 
   await page.getByTestId('save').click();
   await expect(page.getByTestId('save-state')).toHaveText(`Saved · v${record.version + 1}`);

@@ -31,7 +31,10 @@ for (const scheme of ['light', 'dark'] as const) {
         await openNewEditor(page);
         await importFile(page, examplePath(example));
         await expect(page.locator('[data-stage-id]').first()).toBeVisible();
-        // Let the fit-view animation settle before the picture.
+        // Let the fit-view animation settle, and the import notice go, before the picture.
+        await page.locator('.toast-close').evaluateAll((buttons) => {
+          for (const b of buttons) (b as HTMLButtonElement).click();
+        });
         await page.waitForTimeout(700);
         await page.screenshot({ path: join(DIR, shotName(example, scheme)) });
       });
@@ -43,6 +46,9 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.locator('[data-step-id="review.primary"]').click();
       await openTab(page, 'inspector');
       await expect(page.getByTestId('step-inspector')).toBeVisible();
+      await page.locator('.toast-close').evaluateAll((buttons) => {
+        for (const b of buttons) (b as HTMLButtonElement).click();
+      });
       await page.waitForTimeout(400);
       await page.screenshot({ path: join(DIR, `inspector-step-${scheme}.png`) });
       await page.locator('[data-stage-id="build"] .block-header').click();

@@ -1,6 +1,7 @@
 import { BUILTIN_AGENTS, parse } from '@baton/core';
 import { type Edge, type Node, ReactFlow, useEdgesState, useNodesState } from '@xyflow/react';
 import { buildFlowGraph } from '../canvas/buildFlowGraph';
+import { FIT_OPTIONS } from '../canvas/fitOptions';
 import { graphViews } from '../store/graphViews';
 
 declare global {
@@ -34,17 +35,24 @@ function bareGraph(): { nodes: Node[]; edges: Edge[] } {
 
 const initial = bareGraph();
 
+/** The flow sits where the editor's canvas sits (same size, same fit), so zoom levels match. */
+const FRAME: React.CSSProperties = { position: 'fixed', top: 52, left: 232, right: 372, bottom: 0 };
+
 export function BareFlowPage() {
   const [nodes, , onNodesChange] = useNodesState(initial.nodes);
   const [edges, , onEdgesChange] = useEdgesState(initial.edges);
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      fitView
-      minZoom={0.04}
-    />
+    <div style={FRAME} data-testid="bare-canvas">
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.04}
+        maxZoom={2}
+      />
+    </div>
   );
 }

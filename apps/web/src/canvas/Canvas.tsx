@@ -4,15 +4,16 @@ import {
   type Connection,
   Controls,
   type Edge,
-  MiniMap,
-  type Node,
   ReactFlow,
+  type ReactFlowState,
+  useStore,
 } from '@xyflow/react';
 import { useCallback } from 'react';
 import { EstimatePanel } from '../estimate/EstimatePanel';
 import { connectStages, wouldCycle } from '../model/stageEdits';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
+import { BlockMiniMap } from './BlockMiniMap';
 import { EmptyCanvas } from './EmptyCanvas';
 import { FIT_OPTIONS } from './fitOptions';
 import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
@@ -23,14 +24,7 @@ import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasStore } from './useCanvasStore';
 import { useFitViewRequests } from './useFitViewRequests';
 
-const minimapColor = (node: Node) => {
-  if (node.type === 'stage') return 'var(--minimap-block)';
-  if (node.type === 'slot') return 'transparent';
-  return 'var(--minimap-step)';
-};
-
 const PRO_OPTIONS = { hideAttribution: true };
-const MINIMAP_SIZE = { width: 150, height: 100 };
 const SNAP: [number, number] = [GRID, GRID];
 
 function isValidConnection(connection: Connection | Edge): boolean {
@@ -57,6 +51,10 @@ function onNodeClick(_: unknown, node: FlowNode) {
     useSelectionStore.getState().select({ kind: 'stage', stageId: node.data.stageId });
 }
 
+/** Level of detail by zoom: below these scales small text is unreadable, so it is not drawn. */
+const zoomClass = (s: ReactFlowState) =>
+  s.transform[2] < 0.3 ? 'zoom-far' : s.transform[2] < 0.5 ? 'zoom-mid' : 'zoom-near';
+
 function onPaneClick() {
   useSelectionStore.getState().select(null);
 }
@@ -75,12 +73,13 @@ export function Canvas({
   const onEdgesChange = useCanvasStore((s) => s.onEdgesChange);
   const empty = useDocumentStore((s) => s.document.stages.length === 0);
   const drop = useCanvasDrop(onFile);
+  const zoom = useStore(zoomClass);
   useFitViewRequests(FIT_OPTIONS);
   const onNodeDoubleClick = useCallback(() => onOpenInspector(), [onOpenInspector]);
 
   return (
     <div
-      className="canvas"
+      className={`canvas ${zoom}`}
       role="application"
       aria-label="Canvas: drop patterns and agents here"
       data-testid="canvas"
@@ -112,18 +111,11 @@ export function Canvas({
         maxZoom={2}
         colorMode="system"
         proOptions={PRO_OPTIONS}
-        elevateNodesOnSelect={false}
         connectionRadius={40}
+        onlyRenderVisibleElements
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
-        <MiniMap
-          pannable
-          zoomable
-          nodeColor={minimapColor}
-          nodeStrokeWidth={0}
-          ariaLabel="Minimap"
-          style={MINIMAP_SIZE}
-        />
+        <BlockMiniMap />
         <Controls showInteractive={false} />
         <EstimatePanel />
       </ReactFlow>

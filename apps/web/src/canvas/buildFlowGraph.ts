@@ -90,6 +90,25 @@ export function buildFlowGraph(
   const selectedStage = selection?.kind === 'stage' ? selection.stageId : null;
   const selectedStep = selection?.kind === 'step' ? selection.stepId : null;
 
+  // The handles each step's edges use: a node renders only those (fewer elements to paint and hit-test).
+  const itemOf = new Map<string, LayoutItem>();
+  for (const layout of layouts.values()) for (const item of layout.items) itemOf.set(item.id, item);
+  const handleUse = new Map<string, Set<string>>();
+  const use = (id: string, handle: string) => {
+    const set = handleUse.get(id);
+    if (set) set.add(handle);
+    else handleUse.set(id, new Set([handle]));
+  };
+  const stepHandles = new Map<string, { sourceHandle: string; targetHandle: string }>();
+  for (const edge of plan.edges) {
+    if (edge.kind === 'stage') continue;
+    const handles = handlesFor(itemOf.get(edge.from), itemOf.get(edge.to));
+    stepHandles.set(`${edge.from}->${edge.to}`, handles);
+    use(edge.from, handles.sourceHandle);
+    use(edge.to, handles.targetHandle);
+  }
+  const handlesOf = (id: string) => [...(handleUse.get(id) ?? [])].sort().join('');
+
   const blocks = new Map<string, PlacedBlock>();
   const nodes: FlowNode[] = [];
   const children: FlowNode[] = [];
@@ -108,7 +127,7 @@ export function buildFlowGraph(
         position,
         width: layout.width,
         height: layout.height,
-        data: { stageId: stage.id },
+        data: { stageId: stage.id, pattern: stage.pattern },
         selected: selectedStage === stage.id,
         draggable: true,
         dragHandle: '.block-drag',
@@ -143,7 +162,7 @@ export function buildFlowGraph(
           keep({
             ...base,
             type: item.kind === 'bar' ? 'bar' : 'step',
-            data: { stageId: stage.id },
+            data: { stageId: stage.id, handles: handlesOf(item.id) },
             selected: selectedStep === item.id,
             draggable: item.kind === 'step' && !!step && REORDERABLE.has(step.role),
           }),
@@ -153,8 +172,6 @@ export function buildFlowGraph(
   }
   nodes.push(...children);
 
-  const itemOf = new Map<string, LayoutItem>();
-  for (const layout of layouts.values()) for (const item of layout.items) itemOf.set(item.id, item);
   const oldEdges = new Map((previous?.edges ?? []).map((e) => [e.id, e]));
   const edges: FlowEdge[] = [];
   const edgeIds = new Set<string>();
@@ -184,13 +201,14 @@ export function buildFlowGraph(
         id,
         source: edge.from,
         target: edge.to,
-        ...handlesFor(itemOf.get(edge.from), itemOf.get(edge.to)),
+        ...(stepHandles.get(id) ?? { sourceHandle: 'b', targetHandle: 't' }),
         type: 'smoothstep',
         className: `step-edge${edge.kind === 'handoff' ? ' is-handoff' : ''}${critical ? ' is-critical' : ''}`,
         data: { kind: edge.kind, critical },
         selectable: false,
         focusable: false,
         deletable: false,
+        interactionWidth: 0,
         zIndex: 1,
       };
     }

@@ -1,10 +1,12 @@
+import type { PatternName } from '@baton/core';
 import type { Edge, Node } from '@xyflow/react';
 import type { AddSlot } from '../model/addAgent';
 
 /** The node types of the canvas: a block per stage, step nodes, sync bars and drop slots. */
-export type StageBlockNode = Node<{ stageId: string }, 'stage'>;
-export type StepFlowNode = Node<{ stageId: string }, 'step'>;
-export type SyncBarFlowNode = Node<{ stageId: string }, 'bar'>;
+export type StageBlockNode = Node<{ stageId: string; pattern: PatternName }, 'stage'>;
+/** `handles`: the handle ids its edges use (of t, b, l, r): a node draws only those. */
+export type StepFlowNode = Node<{ stageId: string; handles: string }, 'step'>;
+export type SyncBarFlowNode = Node<{ stageId: string; handles: string }, 'bar'>;
 export type SlotFlowNode = Node<{ stageId: string; add: AddSlot; label: string }, 'slot'>;
 export type FlowNode = StageBlockNode | StepFlowNode | SyncBarFlowNode | SlotFlowNode;
 

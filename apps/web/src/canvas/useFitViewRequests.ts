@@ -2,23 +2,46 @@ import { type FitViewOptions, useReactFlow } from '@xyflow/react';
 import { useEffect } from 'react';
 import { create } from 'zustand';
 
-/** A counter the app bumps when the whole document changed (load, import, layout): fit it in view. */
-export const useFitViewStore = create<{ requests: number; request(): void }>()((set, get) => ({
-  requests: 0,
-  request: () => set({ requests: get().requests + 1 }),
-}));
+/**
+ * Requests to move the view: fit everything (load, import, layout), or bring some nodes into
+ * view (a diagnostic clicked in the YAML tab selects a node that may be off screen).
+ */
+interface FitViewRequest {
+  seq: number;
+  /** Node ids to show; `null` for the whole orchestration. */
+  nodes: string[] | null;
+}
 
-export const requestFitView = () => useFitViewStore.getState().request();
+export const useFitViewStore = create<{ request: FitViewRequest; ask(nodes: string[] | null): void }>()(
+  (set, get) => ({
+    request: { seq: 0, nodes: null },
+    ask: (nodes) => set({ request: { seq: get().request.seq + 1, nodes } }),
+  }),
+);
+
+export const requestFitView = () => useFitViewStore.getState().ask(null);
+export const requestShowNodes = (ids: string[]) => useFitViewStore.getState().ask(ids);
 
 export function useFitViewRequests(options: FitViewOptions) {
-  const { fitView } = useReactFlow();
-  const requests = useFitViewStore((s) => s.requests);
+  const { fitView, getZoom } = useReactFlow();
+  const request = useFitViewStore((s) => s.request);
   useEffect(() => {
-    if (requests === 0) return;
-    // Let React Flow measure the new nodes first.
+    if (request.seq === 0) return;
+    // Let React Flow measure new nodes first.
     const frame = requestAnimationFrame(() =>
-      requestAnimationFrame(() => void fitView({ ...options, duration: 250 })),
+      requestAnimationFrame(() => {
+        if (request.nodes === null) void fitView({ ...options, duration: 250 });
+        else {
+          const zoom = Math.max(getZoom(), 0.6);
+          void fitView({
+            nodes: request.nodes.map((id) => ({ id })),
+            minZoom: zoom,
+            maxZoom: zoom,
+            duration: 250,
+          });
+        }
+      }),
     );
     return () => cancelAnimationFrame(frame);
-  }, [requests, fitView, options]);
+  }, [request, fitView, getZoom, options]);
 }

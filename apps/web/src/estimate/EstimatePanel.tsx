@@ -1,9 +1,10 @@
 import { formatDuration } from '@baton/core';
 import { Panel } from '@xyflow/react';
+import { memo } from 'react';
 import { useDocumentStore } from '../store/useDocumentStore';
 
 /** The plan's estimate on the canvas: expected makespan and the critical path (emphasised edges). */
-export function EstimatePanel() {
+function EstimatePanelView() {
   const makespan = useDocumentStore((s) => s.views.estimate.makespanMs);
   const pathLength = useDocumentStore((s) => s.views.estimate.criticalPath.length);
   const pathMs = useDocumentStore((s) => s.views.estimate.criticalPathMs);
@@ -32,3 +33,6 @@ export function EstimatePanel() {
     </Panel>
   );
 }
+
+/** Memoised: the canvas re-renders on every frame of a drag; the estimate does not change then. */
+export const EstimatePanel = memo(EstimatePanelView);

@@ -1,4 +1,6 @@
 import type { Diagnostic } from '@baton/core';
+import { blockNodeId } from '../canvas/flowTypes';
+import { requestShowNodes } from '../canvas/useFitViewRequests';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { selectionForPath } from './selectionForPath';
@@ -6,7 +8,10 @@ import { useYamlEditorStore } from './useYamlEditorStore';
 
 function reveal(d: Diagnostic) {
   const selection = selectionForPath(useDocumentStore.getState().views.plan, d.path);
-  if (selection) useSelectionStore.getState().select(selection);
+  if (selection) {
+    useSelectionStore.getState().select(selection);
+    requestShowNodes([selection.kind === 'stage' ? blockNodeId(selection.stageId) : selection.stepId]);
+  }
   useYamlEditorStore.setState({ reveal: { line: d.line, col: d.col, at: Date.now() } });
 }
 

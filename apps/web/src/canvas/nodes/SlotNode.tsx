@@ -19,4 +19,8 @@ function SlotNodeView({ id, data }: NodeProps<SlotFlowNode>) {
   );
 }
 
-export const SlotNode = memo(SlotNodeView);
+/**
+ * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
+ * of a drag, which this node does not draw, so a moving block does not re-render its contents.
+ */
+export const SlotNode = memo(SlotNodeView, (a, b) => a.id === b.id && a.data === b.data);

@@ -53,4 +53,11 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
   );
 }
 
-export const StageBlock = memo(StageBlockView);
+/**
+ * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
+ * of a drag, which this node does not draw, so a moving block does not re-render its contents.
+ */
+export const StageBlock = memo(
+  StageBlockView,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
+);

@@ -1,17 +1,18 @@
 import { formatDuration } from '@baton/core';
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStepStatus } from '../../run/useRunStatusStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import type { StepFlowNode } from '../flowTypes';
 import { useIsDropTarget } from '../useDropTargetStore';
+import { StepHandles } from './StepHandles';
 import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
 
 /**
  * One step of the plan. It reads only its own view and status by id, so an edit or a run event
  * re-renders only the nodes it concerns.
  */
-function StepNodeView({ id, selected, draggable }: NodeProps<StepFlowNode>) {
+function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>) {
   const view = useDocumentStore((s) => s.views.steps[id]);
   const status = useStepStatus(id);
   const dropping = useIsDropTarget(id);
@@ -45,8 +46,7 @@ function StepNodeView({ id, selected, draggable }: NodeProps<StepFlowNode>) {
       data-critical={view.critical ? 'true' : undefined}
       title={view.firstIssue ?? undefined}
     >
-      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
-      <Handle type="target" position={Position.Left} id="l" isConnectable={false} />
+      <StepHandles handles={data.handles} />
       <div className="step-caption">
         <span className="step-role">{caption}</span>
         {view.produces ? <span className="step-artifact">→ {view.produces}</span> : null}
@@ -54,18 +54,24 @@ function StepNodeView({ id, selected, draggable }: NodeProps<StepFlowNode>) {
         {view.expectedMs && !empty ? (
           <span className="step-duration">{formatDuration(view.expectedMs)}</span>
         ) : null}
+        {view.critical ? <span className="step-critical" title="On the critical path" /> : null}
+        {view.errors && !empty ? (
+          <span className="step-issue" role="img" aria-label="has errors">
+            !
+          </span>
+        ) : null}
       </div>
       <div className="step-agent">{empty ? (EMPTY_SLOT_HINT[view.role] ?? 'Drop an agent') : view.agent}</div>
       {detail ? <div className="step-detail">{detail}</div> : null}
-      {view.errors && !empty ? (
-        <span className="step-issue" role="img" aria-label="has errors">
-          !
-        </span>
-      ) : null}
-      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
-      <Handle type="source" position={Position.Right} id="r" isConnectable={false} />
     </div>
   );
 }
 
-export const StepNode = memo(StepNodeView);
+/**
+ * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
+ * of a drag, which this node does not draw, so a moving block does not re-render its contents.
+ */
+export const StepNode = memo(
+  StepNodeView,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected && a.draggable === b.draggable,
+);

@@ -1,12 +1,13 @@
-import { Handle, type NodeProps, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStepStatus } from '../../run/useRunStatusStore';
 import { useDocumentStore } from '../../store/useDocumentStore';
 import type { SyncBarFlowNode } from '../flowTypes';
 import { useIsDropTarget } from '../useDropTargetStore';
+import { StepHandles } from './StepHandles';
 
 /** A sync point: a barrier across the parallel lanes, with its own agent when it has one. */
-function SyncBarNodeView({ id, selected }: NodeProps<SyncBarFlowNode>) {
+function SyncBarNodeView({ id, data, selected }: NodeProps<SyncBarFlowNode>) {
   const view = useDocumentStore((s) => s.views.steps[id]);
   const status = useStepStatus(id);
   const dropping = useIsDropTarget(id);
@@ -20,15 +21,21 @@ function SyncBarNodeView({ id, selected }: NodeProps<SyncBarFlowNode>) {
       data-role="sync"
       title={view.firstIssue ?? 'A sync point: everything above finishes before anything below starts'}
     >
-      <Handle type="target" position={Position.Top} id="t" isConnectable={false} />
+      <StepHandles handles={data.handles} />
       <span className="sync-mark">⟂ Sync {view.index + 1}</span>
       <span className="sync-name">{view.label}</span>
       <span className="sync-agent">
         {view.agent ? view.agent : 'barrier · drop an agent to run a step here'}
       </span>
-      <Handle type="source" position={Position.Bottom} id="b" isConnectable={false} />
     </div>
   );
 }
 
-export const SyncBarNode = memo(SyncBarNodeView);
+/**
+ * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
+ * of a drag, which this node does not draw, so a moving block does not re-render its contents.
+ */
+export const SyncBarNode = memo(
+  SyncBarNodeView,
+  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
+);
