@@ -105,8 +105,6 @@ export function Canvas({
         multiSelectionKeyCode={null}
         snapToGrid
         snapGrid={SNAP}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
         minZoom={0.04}
         maxZoom={2}
         colorMode="system"

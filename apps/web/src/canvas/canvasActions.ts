@@ -7,8 +7,10 @@ import type { PalettePayload } from '../palette/dragPayload';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import type { DropTarget } from './dropTarget';
+import { blockNodeId } from './flowTypes';
 import type { XY } from './layout/defaultBlockPositions';
 import { useCanvasStore } from './useCanvasStore';
+import { requestShowNodes } from './useFitViewRequests';
 
 const stageIndexOf = (stageId: string) => useDocumentStore.getState().views.stages[stageId]?.index ?? -1;
 
@@ -72,6 +74,7 @@ export function placeStages(document: Orchestration, incoming: Orchestration['st
   });
   canvas.setPositions(positions);
   useDocumentStore.getState().edit(() => result.document);
+  requestShowNodes(result.stageIds.map(blockNodeId));
   const first = result.stageIds[0];
   if (first) useSelectionStore.getState().select({ kind: 'stage', stageId: first });
 }
@@ -95,6 +98,8 @@ function freeSpot(): XY {
 export function addFromPalette(payload: PalettePayload) {
   if (payload.kind === 'pattern') {
     dropPattern(payload.pattern, freeSpot());
+    const selection = useSelectionStore.getState().selection;
+    if (selection?.kind === 'stage') requestShowNodes([blockNodeId(selection.stageId)]);
     return;
   }
   const selection = useSelectionStore.getState().selection;
@@ -105,6 +110,8 @@ export function addFromPalette(payload: PalettePayload) {
       : selection?.kind === 'step'
         ? views.steps[selection.stepId]?.stageId
         : undefined;
-  if (stageId) dropAgent(payload.name, { kind: 'block', key: `stage:${stageId}`, stageId }, freeSpot());
+  if (stageId) dropAgent(payload.name, { kind: 'block', key: blockNodeId(stageId), stageId }, freeSpot());
   else dropAgent(payload.name, { kind: 'pane', key: null }, freeSpot());
+  const after = useSelectionStore.getState().selection;
+  if (after?.kind === 'stage') requestShowNodes([blockNodeId(after.stageId)]);
 }

@@ -40,7 +40,7 @@ function open(
     conflict: null,
     saving: false,
   });
-  requestFitView();
+  requestFitView({ animate: false });
 }
 
 /** Open a stored orchestration, with this browser's unsaved changes to it if there are any. */
