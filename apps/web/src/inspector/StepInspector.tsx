@@ -22,11 +22,13 @@ function RoleFields({
   base,
   index,
   stage,
+  stageId,
 }: {
   role: StepRole;
   base: ModelPath;
   index: number;
   stage: Stage;
+  stageId: string;
 }) {
   switch (role) {
     case 'task': {
@@ -53,7 +55,18 @@ function RoleFields({
               stage.pattern === 'sequential_handoff' ? stage.handoff_artifacts?.[index] : undefined
             }
           />
-          <TextField path={[...at, 'id']} label="Step id" hint="Optional stable id (replaces task.N)" />
+          <TextField
+            path={[...at, 'id']}
+            label="Step id"
+            hint="Optional stable id (replaces task.N)"
+            onChange={(v) => {
+              // The step's id is its node's id: keep it selected under the new one.
+              setModelValue([...at, 'id'], v);
+              useSelectionStore
+                .getState()
+                .select({ kind: 'step', stepId: `${stageId}.${v ?? `task.${index}`}` });
+            }}
+          />
           <StepSettingsFields base={at} inherited="stage" />
         </>
       );
@@ -177,7 +190,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
           </div>
         </div>
         {view.firstIssue && view.agent !== '' ? <div className="field-issue">{view.firstIssue}</div> : null}
-        <RoleFields role={view.role} base={base} index={ref.index} stage={stage} />
+        <RoleFields role={view.role} base={base} index={ref.index} stage={stage} stageId={view.stageId} />
         <div className="inspector-actions">
           {count > 1 ? (
             <>
