@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { EXAMPLES, examplePath, importFile, openNewEditor, openTab } from './support/editor';
+import { createOrchestration } from './support/api';
+import { EXAMPLES, examplePath, importFile, openNewEditor, openTab, readExample } from './support/editor';
 
 /**
  * Screenshots of the editor with every example, in the light and the dark theme, saved for review
@@ -17,9 +18,12 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
 
-    test(`empty editor and list (${scheme})`, async ({ page }) => {
+    test(`empty editor and list (${scheme})`, async ({ page, request }) => {
       await openNewEditor(page);
       await page.screenshot({ path: join(DIR, `empty-editor-${scheme}.png`) });
+      for (const example of ['full-stack-feature.baton.yaml', 'seed/4-primary-with-reviewers.baton.yaml']) {
+        await createOrchestration(request, readExample(example));
+      }
       await page.goto('/');
       await expect(page.getByTestId('list-page')).toBeVisible();
       await page.screenshot({ path: join(DIR, `list-${scheme}.png`) });

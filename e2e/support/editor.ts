@@ -30,11 +30,25 @@ export async function openNewEditor(page: Page) {
   await expect(page.getByTestId('empty-canvas')).toBeVisible();
 }
 
-/** Import a file through the Import dialog's file picker. */
+/** Import a file through the Import dialog's file picker, and let the view fit it. */
 export async function importFile(page: Page, path: string) {
   await page.getByTestId('import').click();
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await viewportSettled(page);
+}
+
+/** Wait until the canvas stops moving (a fit-view glides for a quarter of a second). */
+export async function viewportSettled(page: Page) {
+  const transform = () =>
+    page.locator('.react-flow__viewport').evaluate((e) => (e as HTMLElement).style.transform);
+  let last = '';
+  for (let i = 0; i < 40; i++) {
+    const now = await transform();
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(120);
+  }
 }
 
 /** The YAML tab's text, as CodeMirror holds it. */

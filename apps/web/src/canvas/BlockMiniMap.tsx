@@ -67,6 +67,7 @@ function BlockMiniMapView() {
     [viewBox.x, viewBox.y, viewBox.width, viewBox.height, view.width, view.height, view.zoom, setViewport],
   );
 
+  if (!blocks.length) return null;
   return (
     <Panel position="bottom-right" className="block-minimap">
       <svg

@@ -117,6 +117,16 @@ export function Toolbar({
         </button>
         <button
           type="button"
+          className="btn btn-icon-only"
+          disabled
+          title="Cancel the running run (nothing is running)"
+          aria-label="Cancel run"
+          data-testid="cancel"
+        >
+          ■
+        </button>
+        <button
+          type="button"
           className="btn btn-primary"
           onClick={() => void saveDocument(navigate)}
           disabled={saving}

@@ -11,7 +11,8 @@ export function toCmDiagnostics(doc: Text, diagnostics: readonly Diagnostic[]): 
   return diagnostics.map((d) => {
     const from = offset(d.line, d.col);
     let to = d.endLine !== undefined && d.endCol !== undefined ? offset(d.endLine, d.endCol) : from;
-    if (to <= from) to = Math.max(from, doc.lineAt(from).to);
+    // A finding about a whole block (an empty stage) marks its first line, not the whole block.
+    if (to <= from || (d.endLine ?? d.line) > d.line + 1) to = Math.max(from, doc.lineAt(from).to);
     return { from, to, severity: d.severity, message: d.message, source: 'baton' };
   });
 }

@@ -132,7 +132,7 @@ export function blockLayout(stage: PlanStage, steps: PlanStep[], model: Stage): 
           ? 'Drop an agent: add work here'
           : s === 0
             ? 'Drop an agent: parallel work'
-            : 'Drop an agent: work after this sync';
+            : 'Drop an agent: work after it';
         const cells = [...lane.map(stepCell), rows.slot(`lane-${s}`, { kind: 'task', after }, label)];
         rows.grid(cells, Math.min(4, columnsFor(cells.length)));
         const bar = bars[s];
