@@ -1,4 +1,4 @@
-import { type FileForm, SerializeError, seedFormBlocker, serialize, toMermaid } from '@baton/core';
+import { type FileForm, SerializeError, serialize, toMermaid } from '@baton/core';
 import { useSessionStore } from '../editor/useSessionStore';
 import { toast } from '../shared/useToastStore';
 import { useDocumentStore } from '../store/useDocumentStore';
@@ -12,9 +12,6 @@ function baseName(): string {
     document.name ?? useSessionStore.getState().name ?? document.stages[0]?.name ?? 'orchestration',
   );
 }
-
-/** Why the seed form is not available for the open document, or `null`. */
-export const seedExportBlocker = () => seedFormBlocker(useDocumentStore.getState().document);
 
 /**
  * The open document as a file: full or seed form (keeping the comments of the file it came

@@ -143,13 +143,3 @@ export function disconnectStages(document: Orchestration, from: string, to: stri
   stages[index] = { ...(stages[index] as Stage), needs: needs.filter((n) => n !== from) };
   return { ...document, stages };
 }
-
-/** Move a stage in the file's order (its `needs` keep their meaning once ids are explicit). */
-export function moveStage(document: Orchestration, from: number, to: number): Orchestration {
-  const base = explicitIds(document).document;
-  const stages = base.stages.slice();
-  const [stage] = stages.splice(from, 1);
-  if (!stage) return document;
-  stages.splice(Math.max(0, Math.min(stages.length, to)), 0, stage);
-  return { ...base, stages };
-}
