@@ -36,7 +36,7 @@ function percentile(values: number[], p: number): number {
 }
 
 const median = (values: number[]) => percentile(values, 50);
-const round = (n: number) => Math.round(n * 10) / 10;
+const round = (n: number) => Number(n.toFixed(1));
 
 function freePort(): number {
   return Number(
@@ -277,7 +277,7 @@ try {
           zoom: ours.zooms[z.name],
           editor,
           bareReactFlow,
-          p95Ratio: round((editor.p95Ms / bareReactFlow.p95Ms) * 100) / 100,
+          p95Ratio: Number((editor.p95Ms / bareReactFlow.p95Ms).toFixed(2)),
         },
       ];
     }),
