@@ -34,7 +34,10 @@ const text = fc.oneof(
 );
 const id = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
-const duration = fc.oneof(fc.integer({ min: 1, max: 100_000 }), fc.constantFrom('250ms', '2s', '5m', '1h', '1.5s'));
+const duration = fc.oneof(
+  fc.integer({ min: 1, max: 100_000 }),
+  fc.constantFrom('250ms', '2s', '5m', '1h', '1.5s'),
+);
 
 const settings = {
   timeout: maybe(duration),
