@@ -1,4 +1,4 @@
-import type { AgentDefinition, Orchestration, Stage } from '@baton/core';
+import { type AgentDefinition, type Orchestration, PATTERNS, type Stage } from '@baton/core';
 
 /** A small seeded random source: the benchmark's plans are the same on every run. */
 export function random(seed: number): () => number {
@@ -10,16 +10,6 @@ export function random(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-
-const PATTERNS = [
-  'parallel_independent',
-  'sequential_handoff',
-  'parallel_with_sync',
-  'primary_with_reviewers',
-  'incremental_validation',
-  'fan_out_fan_in',
-  'conditional_branching',
-] as const;
 
 /**
  * A random orchestration: 2–6 stages of the seven patterns, random `needs` (none, the default

@@ -49,6 +49,19 @@ const snapshotOf = (s: DocumentState): Snapshot => ({
   preferredForm: s.preferredForm,
 });
 
+/** The state after an undo or redo step: its snapshot, the views derived from it, one more revision. */
+function restored(
+  state: DocumentState,
+  step: { history: History; snapshot: Snapshot },
+): Partial<DocumentState> {
+  return {
+    ...step.snapshot,
+    views: graphViews(step.snapshot.document, state.registry, state.views),
+    history: step.history,
+    revision: state.revision + 1,
+  };
+}
+
 export const useDocumentStore = create<DocumentState>()((set, get) => ({
   document: EMPTY_DOCUMENT,
   source: null,
@@ -116,25 +129,13 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   undo() {
     const state = get();
     const step = undoStep(state.history, snapshotOf(state));
-    if (!step) return;
-    set({
-      ...step.snapshot,
-      views: graphViews(step.snapshot.document, state.registry, state.views),
-      history: step.history,
-      revision: state.revision + 1,
-    });
+    if (step) set(restored(state, step));
   },
 
   redo() {
     const state = get();
     const step = redoStep(state.history, snapshotOf(state));
-    if (!step) return;
-    set({
-      ...step.snapshot,
-      views: graphViews(step.snapshot.document, state.registry, state.views),
-      history: step.history,
-      revision: state.revision + 1,
-    });
+    if (step) set(restored(state, step));
   },
 }));
 
