@@ -31,6 +31,15 @@ export type * from './model/types.js';
 export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
 export { type Estimate, estimate, predecessors } from './plan/estimate.js';
 export { toMermaid } from './plan/mermaid.js';
+export {
+  type AgentDefinitionPart,
+  canonicalJson,
+  hash128,
+  type StepDefinition,
+  stepDefinition,
+  stepFingerprint,
+  stepFingerprints,
+} from './plan/stepFingerprint.js';
 export { stageIdOf, stepIds } from './plan/stepIds.js';
 export * from './plan/types.js';
 export * from './run/events.js';

@@ -44,8 +44,27 @@ export interface StartRunOptions {
    * counted, and new events continue the `seq` without a gap or a duplicate.
    */
   previousEvents?: readonly RunEvent[];
+  /**
+   * A retry: reuse an earlier run's results. A step whose definition is unchanged (same
+   * fingerprint), which succeeded in that run and whose inputs are all reused too, is not run:
+   * it is recorded as `step.succeeded` with `data.reused: true` and its earlier result, which
+   * flows on as if it had run. Everything else runs.
+   */
+  reuse?: RunReuse;
   /** Called synchronously for every event, in `seq` order, before the engine moves on. */
   onEvent: (event: RunEvent) => void;
+}
+
+/** What a retry takes from the run it retries (see `StartRunOptions.reuse`). */
+export interface RunReuse {
+  /** That run's events: which steps succeeded, with what result. */
+  events: readonly RunEvent[];
+  /**
+   * Its steps' fingerprints, by step id, as they were when it ran: core's
+   * `stepFingerprints(plan, catalogFor(document.agents, registry))` of its plan. A step missing
+   * here is not reused.
+   */
+  fingerprints: Readonly<Record<string, string>>;
 }
 
 export interface RunHandle {

@@ -7,6 +7,7 @@ import { createLocalDispatcher } from './dispatch/localDispatcher.js';
 import { EventRecorder } from './events/eventRecorder.js';
 import { type RestoredRun, restoreRun } from './scheduler/restoreRun.js';
 import { RunScheduler } from './scheduler/runScheduler.js';
+import { StepReuse } from './scheduler/stepReuse.js';
 
 /**
  * Start (or resume) a run of a compiled plan (DESIGN §3). Events go to `onEvent` as they
@@ -43,16 +44,18 @@ export function startRun(options: StartRunOptions): RunHandle {
     { runId: options.runId, name, startedAtMs },
     new Set(restored?.artifactPaths ?? []),
   );
+  const catalog = catalogFor(options.document.agents, options.agents);
   const scheduler = new RunScheduler({
     runId: options.runId,
     plan: options.plan,
-    catalog: catalogFor(options.document.agents, options.agents),
+    catalog,
     recorder,
     clock,
     dispatcher: options.dispatcher ?? createLocalDispatcher({ clock }),
     speed,
     seed,
     outputs,
+    reuse: options.reuse ? new StepReuse(options.reuse, options.plan, catalog) : null,
     onEnd: finish,
   });
   if (restored) scheduler.restore(restored);

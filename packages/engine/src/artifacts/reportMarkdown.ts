@@ -9,6 +9,8 @@ export interface ReportFacts {
   round: number;
   durationMs: number;
   result: StepResult;
+  /** The result is an earlier run's, reused by a retry. */
+  reused?: boolean;
 }
 
 /** A fence longer than any backtick run in the text, so an agent's output cannot break out of it. */
@@ -33,7 +35,9 @@ export function reportMarkdown(facts: ReportFacts): string {
     `# ${step.id}: ${facts.agent}`,
     '',
     `- Stage: ${step.stageId} (${facts.pattern}), role: ${step.role}`,
-    `- Status: ${result.status} (attempt ${facts.attempt}${facts.round > 1 ? `, round ${facts.round}` : ''})`,
+    facts.reused
+      ? `- Status: ${result.status} (reused: the result of an earlier run; the agent was not called again)`
+      : `- Status: ${result.status} (attempt ${facts.attempt}${facts.round > 1 ? `, round ${facts.round}` : ''})`,
     `- Duration: ${formatDuration(facts.durationMs)}`,
   ];
   if (result.condition !== undefined) lines.push(`- Condition: ${result.condition}`);

@@ -55,6 +55,7 @@ export class RunOutputs {
           round: s.round,
           durationMs: s.durationMs ?? 0,
           result,
+          reused: s.reused === true,
         }),
       ),
     );
@@ -77,7 +78,7 @@ export class RunOutputs {
           rows: steps.map((s) => ({
             stepId: s.step.id,
             agent: s.agent ?? s.step.agent,
-            status: s.phase,
+            status: s.reused && s.phase === 'succeeded' ? 'reused' : s.phase,
             attempts: s.attempt,
             ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}),
             report: s.step.agent ? a.readReport(s.step.id) : null,

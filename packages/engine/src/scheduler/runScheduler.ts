@@ -17,6 +17,7 @@ import { judge } from './reviewRules.js';
 import { closeCancelled, closeOpen, closeUnfinishable, runError, stepRows } from './runEnd.js';
 import { StageFlow } from './stageFlow.js';
 import { type StepCallContext, stepCall } from './stepCall.js';
+import type { EarlierResult, StepReuse } from './stepReuse.js';
 import { buildRunGraph, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
 export interface SchedulerOptions {
@@ -31,6 +32,8 @@ export interface SchedulerOptions {
   seed: number;
   /** Reports, handoff artifacts and the summary (a no-op without a data directory). */
   outputs: RunOutputs;
+  /** A retry: the earlier run's results that may stand for steps of this one. */
+  reuse?: StepReuse | null;
   /** Called once, after the run's last event. */
   onEnd: () => void;
 }
@@ -72,11 +75,18 @@ export class RunScheduler {
     this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
     const { runId, catalog, speed, seed, recorder } = o;
     this.callContext = { runId, catalog, speed, seed, recorder, steps: this.steps };
+    const { reuse } = o;
+    if (reuse?.size) this.flow.reuse = (s) => this.reuseStep(reuse, s);
   }
 
   /** Take over what a resumed run's earlier events say (before `begin`). */
   restore(restored: RestoredRun): void {
     applyRestored(restored, this.stages, this.steps);
+    // A resumed retry: what it had reused still counts as reused for the steps after it.
+    for (const [id, state] of Object.entries(restored.state.steps)) {
+      const s = state.status === 'reused' ? this.steps.get(id) : undefined;
+      if (s) s.reused = true;
+    }
   }
 
   /** Start (or resume) the run. */
@@ -171,6 +181,9 @@ export class RunScheduler {
 
   private launch(s: StepRun): void {
     const { stage } = s;
+    // It runs: whatever it had reused before (a revision, a re-run phase) is this run's now.
+    s.reused = false;
+    this.o.reuse?.forget(s.step.id);
     s.phase = 'running';
     stage.running++;
     this.active.add(s);
@@ -204,11 +217,41 @@ export class RunScheduler {
     this.settle();
   }
 
-  /** A step's result, with its pattern's rules applied (verdicts, branches, barriers, re-runs). */
-  private complete(s: StepRun, raw: StepResult, durationMs: number, attempt: number): void {
+  /**
+   * A step an earlier run's result stands for (a retry): taken over when it would become
+   * ready, and completed with that result in the flow's order, as if it had run just then.
+   */
+  private reuseStep(reuse: StepReuse, s: StepRun): boolean {
+    const earlier = reuse.take(s, this.steps);
+    if (!earlier) return false;
+    s.phase = 'ready';
+    this.flow.defer(() => {
+      // A cancel meanwhile: it stays unfinished, and is skipped with the rest.
+      if (s.phase !== 'ready' || this.cancelReason !== null || this.ended || this.finished) return;
+      s.reused = true;
+      s.agent = earlier.agent ?? s.step.agent ?? undefined;
+      this.complete(s, earlier.result, earlier.durationMs, undefined, earlier);
+    });
+    return true;
+  }
+
+  /**
+   * A step's result, with its pattern's rules applied (verdicts, branches, barriers, re-runs).
+   * `reused`: the result is an earlier run's (no attempt in this one).
+   */
+  private complete(
+    s: StepRun,
+    raw: StepResult,
+    durationMs: number,
+    attempt: number | undefined,
+    reused?: EarlierResult,
+  ): void {
     const { step, stage } = s;
     const { flow } = this;
-    const ids = { stageId: stage.stage.id, stepId: step.id, attempt };
+    const ids =
+      attempt === undefined
+        ? { stageId: stage.stage.id, stepId: step.id }
+        : { stageId: stage.stage.id, stepId: step.id, attempt };
     const judged = judge(s, raw);
     const { result, verdict } = judged;
     if (verdict) this.o.recorder.emit('review.verdict', { ...ids, data: verdict });
@@ -216,14 +259,21 @@ export class RunScheduler {
     s.durationMs = durationMs;
     s.phase = result.status;
     stage.unfinished--;
-    const data: { summary: string; durationMs: number; error?: string; result: StepResult } = {
-      summary: summaryOf(result),
+    const data: {
+      summary: string;
+      durationMs: number;
+      error?: string;
+      result: StepResult;
+      reused?: boolean;
+    } = {
+      summary: (reused && result.status === 'succeeded' && reused.summary) || summaryOf(result),
       durationMs,
       result,
     };
     if (result.status === 'failed' && result.error !== undefined) data.error = result.error;
+    if (reused && result.status === 'succeeded') data.reused = true;
     this.o.recorder.emit(result.status === 'succeeded' ? 'step.succeeded' : 'step.failed', { ...ids, data });
-    this.o.outputs.report(s);
+    if (step.agent !== null) this.o.outputs.report(s);
     if (result.status === 'succeeded') {
       if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
       if (step.role === 'sync') barrierPassed(this.o.recorder, s);

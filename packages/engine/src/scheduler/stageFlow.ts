@@ -18,6 +18,11 @@ export class StageFlow {
   readonly readyStages = new Set<StageRun>();
   /** The run was cancelled: no stage starts any more. */
   stopped = false;
+  /**
+   * A retry: asked of every step about to become ready; true when it took the step over (an
+   * earlier run's result stands for it), so it is neither queued nor run.
+   */
+  reuse: ((s: StepRun) => boolean) | null = null;
   /** Work set off by a change, done after it in order. */
   private readonly work = new StepQueue<() => void>();
 
@@ -113,6 +118,7 @@ export class StageFlow {
       this.skip(s, stage.selectedBranch === null ? 'no branch matches' : 'branch not taken');
       return;
     }
+    if (this.reuse?.(s)) return;
     if (step.agent === null) {
       // Ready, not queued for a slot: it passes as soon as the work before it is done.
       s.phase = 'ready';

@@ -27,6 +27,8 @@ export interface StepRun {
   feedback?: string[];
   /** Cancels the step while it runs. */
   control?: StepControl;
+  /** Its result is an earlier run's, reused (a retry), not this run's. */
+  reused?: boolean;
 }
 
 export interface StageRun {
