@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { RunEvent } from '@baton/core';
+import { parseRunEventJson, type RunEvent } from '@baton/core';
 
 export interface SseClient {
   events: RunEvent[];
@@ -42,7 +42,7 @@ export function openEventStream(
               .join('\n');
             const isEnd = block.split('\n').includes('event: end');
             if (data && !isEnd) {
-              const event = JSON.parse(data) as RunEvent;
+              const event = parseRunEventJson(data); // the browser's guard: what it reads must pass
               events.push(event);
               options.onEvent?.(event, client);
             }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RunEvent } from '@baton/core';
+import { parseRunEventJson, type RunEvent } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { alive, waitForPids } from '../../engine/test/processes.js';
 import { BATON_BIN, REPO_ROOT, runBaton } from './runBaton.js';
@@ -19,11 +19,8 @@ function examples(dir: string): string[] {
   });
 }
 
-const ndjson = (text: string): RunEvent[] =>
-  text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as RunEvent);
+/** `--json` output, each line through core's guard: what a reader of it relies on must hold. */
+const ndjson = (text: string): RunEvent[] => text.split('\n').filter(Boolean).map(parseRunEventJson);
 
 describe('baton run', () => {
   const files = examples(join(REPO_ROOT, 'examples'))

@@ -42,7 +42,9 @@ export {
 } from './plan/stepFingerprint.js';
 export { stageIdOf, stepIds } from './plan/stepIds.js';
 export * from './plan/types.js';
+export type * from './run/eventData.js';
 export * from './run/events.js';
+export { parseRunEvent, parseRunEventJson, RunEventParseError } from './run/parseRunEvent.js';
 export {
   applyEvent,
   emptyRunState,
@@ -51,6 +53,8 @@ export {
   type StageState,
   type StepState,
 } from './run/reduceRun.js';
+export { type StepInterval, stepIntervals } from './run/stepIntervals.js';
+export type { StepResult } from './run/stepResult.js';
 export { type ValidateResult, validate } from './validate.js';
 export { decodeText } from './yaml/decodeText.js';
 export { YAML_LIMITS } from './yaml/limits.js';

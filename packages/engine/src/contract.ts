@@ -1,4 +1,13 @@
-import type { AgentCatalog, AgentInfo, Orchestration, Plan, RunEvent, RunState, StepRole } from '@baton/core';
+import type {
+  AgentCatalog,
+  AgentInfo,
+  Orchestration,
+  Plan,
+  RunEvent,
+  RunState,
+  StepResult,
+  StepRole,
+} from '@baton/core';
 
 /**
  * The engine's public contract: what the server and the CLI call. Both run the very same
@@ -116,15 +125,8 @@ export interface StepInvocation {
   key: string;
 }
 
-/** A step's result (DESIGN §3.2). */
-export interface StepResult {
-  status: 'succeeded' | 'failed';
-  output: string;
-  condition?: string;
-  verdict?: 'approve' | 'changes_requested';
-  findings?: string[];
-  error?: string;
-}
+/** A step's result (DESIGN §3.2): core's type, which the events carry too. */
+export type { StepResult };
 
 /** Runs step invocations somewhere: in-process (local) or on queue workers. */
 export interface Dispatcher {

@@ -1,4 +1,4 @@
-import type { RunEvent, RunStatus } from '@baton/core';
+import { parseRunEvent, type RunEvent, type RunStatus } from '@baton/core';
 import type { Db } from './openDatabase.js';
 
 export interface StoredRun {
@@ -51,13 +51,14 @@ const toRun = (r: RunRow): StoredRun => ({
   ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
 });
 
+/** A stored row as the event it was; checked by core's guard, as any event read from outside. */
 export function eventFromRow(r: EventRow): RunEvent {
-  const event: RunEvent = { seq: r.seq, runId: r.run_id, ts: r.ts, type: r.type };
+  const event: Record<string, unknown> = { seq: r.seq, runId: r.run_id, ts: r.ts, type: r.type };
   if (r.stage_id !== null) event.stageId = r.stage_id;
   if (r.step_id !== null) event.stepId = r.step_id;
   if (r.attempt !== null) event.attempt = r.attempt;
   if (r.data !== null) event.data = JSON.parse(r.data);
-  return event;
+  return parseRunEvent(event);
 }
 
 const RUN_STATUS_OF: Partial<Record<RunEvent['type'], RunStatus>> = {

@@ -1,11 +1,4 @@
-import {
-  formatDuration,
-  type Plan,
-  type PlanStep,
-  type ReviewVerdictData,
-  type RunEvent,
-  type StepLogData,
-} from '@baton/core';
+import { formatDuration, type Plan, type PlanStep, type RunEvent } from '@baton/core';
 import { oneLine, type Style } from './terminalStyle.js';
 
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -106,9 +99,8 @@ export class ProgressPrinter {
         this.finished.add(id);
         return `  ${s.yellow('■')} ${id} cancelled`;
       case 'step.log': {
-        const log = d as unknown as StepLogData;
-        const line = oneLine(text(log.line), 200);
-        return s.dim(`    │ ${log.stream === 'stderr' ? '! ' : ''}${line}`);
+        const line = oneLine(text(e.data.line), 200);
+        return s.dim(`    │ ${e.data.stream === 'stderr' ? '! ' : ''}${line}`);
       }
       case 'branch.selected': {
         const chosen = text(d.stepId);
@@ -120,7 +112,7 @@ export class ProgressPrinter {
       case 'barrier.passed':
         return `  ${s.cyan('◆')} barrier '${text(d.name)}' passed`;
       case 'review.verdict': {
-        const v = d as unknown as ReviewVerdictData;
+        const v = e.data;
         const colour = v.verdict === 'approve' ? s.green : s.yellow;
         const findings = v.findings?.length ? `: ${oneLine(v.findings.join('; '), 120)}` : '';
         return `  ${colour('✎')} ${id} ${colour(v.verdict)} (round ${v.round})${findings}`;

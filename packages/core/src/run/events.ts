@@ -1,3 +1,5 @@
+import type { RunEventDataMap } from './eventData.js';
+
 /** Every kind of change in a run (DESIGN §3.1). */
 export const RUN_EVENT_TYPES = [
   'run.queued',
@@ -25,18 +27,32 @@ export const RUN_EVENT_TYPES = [
 
 export type RunEventType = (typeof RUN_EVENT_TYPES)[number];
 
-/** One change of a run, appended to its log with a gap-free `seq` (from 1). */
-export interface RunEvent {
+/** What every event has, whatever its type. */
+export interface RunEventBase {
+  /** Position in the run's log: gap-free, from 1. */
   seq: number;
   runId: string;
   /** ISO time. */
   ts: string;
-  type: RunEventType;
   stageId?: string;
   stepId?: string;
   attempt?: number;
-  data?: unknown;
 }
+
+/** The event of one type: its payload required where the engine always sends one. */
+type EventOfType<K extends RunEventType> = RunEventBase &
+  (undefined extends RunEventDataMap[K]
+    ? { type: K; data?: Exclude<RunEventDataMap[K], undefined> }
+    : { type: K; data: RunEventDataMap[K] });
+
+/**
+ * One change of a run, appended to its log with a gap-free `seq` (from 1): a union
+ * discriminated by `type`, so that `if (e.type === 'step.log') e.data.line` is typed.
+ */
+export type RunEvent = { [K in RunEventType]: EventOfType<K> }[RunEventType];
+
+/** The events of one type (or of several: `RunEventOf<'step.succeeded' | 'step.failed'>`). */
+export type RunEventOf<K extends RunEventType> = Extract<RunEvent, { type: K }>;
 
 export type StepStatus =
   | 'idle'
@@ -51,43 +67,6 @@ export type StepStatus =
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'cancelled';
 export type StageStatus = 'pending' | 'running' | 'succeeded' | 'failed' | 'skipped' | 'cancelled';
-
-/** The `data` each event type carries, as the engine writes it. */
-export interface StepQueuedData {
-  /** Review round, revision or validation attempt, when above 1 (a resumed run needs it). */
-  round?: number;
-}
-export interface StepStartedData {
-  agent: string | null;
-  /** Set when the fallback agent runs in place of the step's own. */
-  fallback?: boolean;
-}
-export interface StepEndedData {
-  /** First line or so of the result, for the node and the timeline. */
-  summary?: string;
-  error?: string;
-  reason?: string;
-  /** The result was taken from an earlier run. */
-  reused?: boolean;
-  durationMs?: number;
-}
-export interface BranchSelectedData {
-  condition: string;
-  stepId: string | null;
-}
-export interface ReviewVerdictData {
-  verdict: 'approve' | 'changes_requested';
-  findings: string[];
-  round: number;
-}
-export interface ArtifactCreatedData {
-  name: string;
-  path: string;
-}
-export interface StepLogData {
-  stream: 'stdout' | 'stderr' | 'info';
-  line: string;
-}
 
 export function isTerminalStepStatus(status: StepStatus): boolean {
   return (

@@ -1,13 +1,5 @@
-import type {
-  BranchSelectedData,
-  ReviewVerdictData,
-  RunEvent,
-  RunStatus,
-  StageStatus,
-  StepEndedData,
-  StepStartedData,
-  StepStatus,
-} from './events.js';
+import type { BranchSelectedData, ReviewVerdictData, StepEndedData, StepStartedData } from './eventData.js';
+import type { RunEvent, RunStatus, StageStatus, StepStatus } from './events.js';
 
 export interface StepState {
   status: StepStatus;
@@ -167,7 +159,11 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
     }
     case 'branch.selected':
       if (event.stageId) {
-        next.branches = { ...state.branches, [event.stageId]: data as unknown as BranchSelectedData };
+        const branch: BranchSelectedData = {
+          condition: typeof data.condition === 'string' ? data.condition : '',
+          stepId: typeof data.stepId === 'string' ? data.stepId : null,
+        };
+        next.branches = { ...state.branches, [event.stageId]: branch };
       }
       return next;
     case 'barrier.passed':

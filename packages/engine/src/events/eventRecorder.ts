@@ -1,12 +1,21 @@
-import type { RunEvent, RunEventType } from '@baton/core';
+import type { RunEvent, RunEventDataMap, RunEventOf, RunEventType } from '@baton/core';
 import type { Clock } from '../contract.js';
 
-export interface EventFields {
+/** What an event of type `K` is given besides its type: ids, attempt, and its payload (core's map). */
+export type EventFields<K extends RunEventType> = {
   stageId?: string;
   stepId?: string;
   attempt?: number;
-  data?: unknown;
-}
+} & (K extends RunEventType
+  ? undefined extends RunEventDataMap[K]
+    ? { data?: Exclude<RunEventDataMap[K], undefined> }
+    : { data: RunEventDataMap[K] }
+  : never);
+
+/** The fields may be left out for a type whose payload is optional (or that has none). */
+type EmitArgs<K extends RunEventType> = undefined extends RunEventDataMap[K]
+  ? [fields?: EventFields<K>]
+  : [fields: EventFields<K>];
 
 /**
  * Numbers and timestamps every event, hands it to the caller synchronously, and keeps the
@@ -29,13 +38,15 @@ export class EventRecorder {
     this.seq = previous.reduce((max, e) => Math.max(max, e.seq), 0);
   }
 
-  emit(type: RunEventType, fields: EventFields = {}): RunEvent {
+  /** Record an event of `type`, its payload typed by core's `RunEventDataMap`. */
+  emit<K extends RunEventType>(type: K, ...[fields = {} as EventFields<K>]: EmitArgs<K>): RunEventOf<K> {
     const now = this.clock.now();
     if (now !== this.lastMs) {
       this.lastMs = now;
       this.lastIso = new Date(now).toISOString();
     }
-    const event: RunEvent = { seq: ++this.seq, runId: this.runId, ts: this.lastIso, type };
+    // Built key by key; what `fields` allows for `K` is what `RunEventOf<K>` has.
+    const event = { seq: ++this.seq, runId: this.runId, ts: this.lastIso, type } as RunEventOf<K>;
     // Absent keys stay absent: the log is stored and streamed, so every byte counts.
     if (fields.stageId !== undefined) event.stageId = fields.stageId;
     if (fields.stepId !== undefined) event.stepId = fields.stepId;

@@ -30,10 +30,10 @@ function record(data: unknown): Record<string, unknown> {
   return data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 }
 
-function asResult(value: unknown): StepResult | undefined {
+/** A recorded result the scheduler can use (a log from before results were recorded has none). */
+function isResult(value: unknown): value is StepResult {
   const r = record(value);
-  if ((r.status !== 'succeeded' && r.status !== 'failed') || typeof r.output !== 'string') return undefined;
-  return r as unknown as StepResult;
+  return (r.status === 'succeeded' || r.status === 'failed') && typeof r.output === 'string';
 }
 
 /**
@@ -70,8 +70,7 @@ export function restoreRun(events: readonly RunEvent[]): RestoredRun {
       rounds.set(event.stepId, typeof data.round === 'number' ? data.round : 1);
     if (event.type === 'step.succeeded' || event.type === 'step.failed') {
       const entry: { result?: StepResult; durationMs?: number } = {};
-      const result = asResult(data.result);
-      if (result) entry.result = result;
+      if (isResult(data.result)) entry.result = data.result;
       if (typeof data.durationMs === 'number') entry.durationMs = data.durationMs;
       results.set(event.stepId, entry);
     }

@@ -1,4 +1,4 @@
-import type { AgentCatalog, Plan } from '@baton/core';
+import type { AgentCatalog, Plan, RunCancelledData, RunFailedData } from '@baton/core';
 import type { RunOutputs } from '../artifacts/runOutputs.js';
 import type { Clock, Dispatcher, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
@@ -324,7 +324,10 @@ export class RunScheduler {
   }
 
   /** The run's last event; then the caller hears that it ended. */
-  private endRun(type: 'run.succeeded' | 'run.failed' | 'run.cancelled', data?: unknown): void {
+  private endRun(
+    type: 'run.succeeded' | 'run.failed' | 'run.cancelled',
+    data?: RunFailedData | RunCancelledData,
+  ): void {
     this.o.recorder.emit(type, data === undefined ? {} : { data });
     this.finished = true;
     this.o.onEnd();

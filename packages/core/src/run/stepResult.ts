@@ -1,0 +1,11 @@
+/** A step's result (DESIGN §3.2): what its agent answered, as the engine records it. */
+export interface StepResult {
+  status: 'succeeded' | 'failed';
+  output: string;
+  /** An analyzer's answer: the condition that selects a branch. */
+  condition?: string;
+  /** A reviewer's or validator's answer. */
+  verdict?: 'approve' | 'changes_requested';
+  findings?: string[];
+  error?: string;
+}
