@@ -30,6 +30,14 @@ export * as schemas from './model/schema.js';
 export type * from './model/types.js';
 export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
 export { type Estimate, estimate, predecessors } from './plan/estimate.js';
+export {
+  DEFAULT_SIMULATED_DURATION_MS,
+  type DurationOptions,
+  durationOf,
+  expectedDurationMs,
+  REAL_AGENT_DURATION_GUESS_MS,
+  runsSimulated,
+} from './plan/expectedDuration.js';
 export { toMermaid } from './plan/mermaid.js';
 export {
   type AgentDefinitionPart,

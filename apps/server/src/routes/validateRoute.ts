@@ -1,21 +1,14 @@
 import {
   type AgentCatalog,
   catalogFor,
+  durationOf,
   estimate,
-  parseDuration,
   type ValidateResponse,
   validate,
 } from '@baton/core';
 import { Router } from 'express';
 import { inlineAgentViolations } from '../http/checkOrchestration.js';
 import { readYamlBody } from '../http/readYamlBody.js';
-
-/** Expected duration of an agent: its simulated duration, else a minute for a real agent. */
-export function expectedDurationMs(agents: AgentCatalog, name: string | null): number {
-  const runtime = name ? agents[name]?.runtime : undefined;
-  if (runtime?.kind === 'simulated') return parseDuration(runtime.duration ?? 1000) ?? 1000;
-  return 60_000;
-}
 
 /** `POST /api/validate`: diagnostics, plan and estimate of a file, without saving anything. */
 export function validateRoute(agents: () => AgentCatalog): Router {
@@ -30,7 +23,7 @@ export function validateRoute(agents: () => AgentCatalog): Router {
       form: result.form,
       diagnostics: [...result.diagnostics, ...violations],
       plan: result.plan,
-      estimate: result.plan ? estimate(result.plan, (step) => expectedDurationMs(merged, step.agent)) : null,
+      estimate: result.plan ? estimate(result.plan, durationOf(merged)) : null,
     };
     res.json(body);
   });

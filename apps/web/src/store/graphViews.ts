@@ -2,6 +2,7 @@ import {
   type AgentCatalog,
   catalogFor,
   compile,
+  durationOf,
   type Estimate,
   estimate,
   type ModelIssue,
@@ -12,7 +13,6 @@ import {
   type Plan,
   type StepRole,
 } from '@baton/core';
-import { durationOf } from './durations';
 
 /** What a step node shows; kept per id so that an edit re-renders only the nodes it changed. */
 export interface StepView {

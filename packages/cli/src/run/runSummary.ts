@@ -1,10 +1,11 @@
 import {
   type AgentCatalog,
+  durationOf,
   estimate,
   formatDuration,
   type Plan,
-  parseDuration,
   type RunState,
+  runsSimulated,
 } from '@baton/core';
 import type { Style } from './terminalStyle.js';
 
@@ -49,17 +50,14 @@ export function runSummary(
   return lines;
 }
 
-/** The compiler's makespan estimate from the agents' simulated durations; null if any agent is real. */
+/**
+ * The compiler's makespan estimate by core's rule (`durationOf`, at the run's speed); null if
+ * any agent is real (or unknown), as then the estimate is a guess, not what the run waits.
+ */
 function expectedMakespan(plan: Plan, agents: AgentCatalog, speed: number): number | null {
-  let real = false;
-  const result = estimate(plan, (step) => {
-    const runtime = step.agent ? agents[step.agent]?.runtime : undefined;
-    if (runtime && runtime.kind !== 'simulated') real = true;
-    const ms =
-      runtime?.kind === 'simulated' && runtime.duration !== undefined
-        ? parseDuration(runtime.duration)
-        : 1000;
-    return (ms ?? 1000) / speed;
-  });
-  return real ? null : result.makespanMs;
+  const real = plan.steps.some(
+    (step) =>
+      step.agent && !runsSimulated(Object.hasOwn(agents, step.agent) ? agents[step.agent] : undefined),
+  );
+  return real ? null : estimate(plan, durationOf(agents, { speed })).makespanMs;
 }

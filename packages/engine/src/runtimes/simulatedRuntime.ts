@@ -1,9 +1,7 @@
-import { parseDuration, type SimulatedRuntime } from '@baton/core';
+import { DEFAULT_SIMULATED_DURATION_MS, parseDuration, type SimulatedRuntime } from '@baton/core';
 import type { Clock, StepInvocation, StepResult } from '../contract.js';
 import { seededRandom } from '../random/seededRandom.js';
 import type { AgentRuntime } from './agentRuntime.js';
-
-const DEFAULT_DURATION_MS = 1000;
 
 /** One entry of a per-call list: the n-th (0-based), the last repeating. */
 function nth<T>(value: T | T[] | undefined, n: number): T | undefined {
@@ -28,7 +26,9 @@ export function createSimulatedRuntime(clock: Clock): AgentRuntime {
       const draw = seededRandom(
         `${settings.seed ?? 0}:${invocation.seed ?? 0}:${invocation.stepId}:${invocation.attempt}`,
       );
-      const base = parseDuration(settings.duration ?? DEFAULT_DURATION_MS) ?? DEFAULT_DURATION_MS;
+      // The estimate's rule too (core's `expectedDurationMs`): the same default, the jitter's mean.
+      const base =
+        parseDuration(settings.duration ?? DEFAULT_SIMULATED_DURATION_MS) ?? DEFAULT_SIMULATED_DURATION_MS;
       const jitter = settings.jitter ?? 0;
       const speed = invocation.speed > 0 ? invocation.speed : 1;
       const ms = Math.round((base * (1 + jitter * (2 * draw() - 1))) / speed);
