@@ -63,12 +63,17 @@ function stageFacts(plan: Plan): StageFacts {
   return { patterns, conditions };
 }
 
-function definitionOf(step: PlanStep, catalog: AgentCatalog, facts: StageFacts): StepDefinition {
+function definitionOf(
+  step: PlanStep,
+  catalog: AgentCatalog,
+  facts: StageFacts,
+  withAgents = true,
+): StepDefinition {
   return {
     role: step.role,
     pattern: facts.patterns.get(step.stageId) ?? null,
     agent: step.agent,
-    definition: agentPart(catalog, step.agent),
+    definition: withAgents ? agentPart(catalog, step.agent) : null,
     task: step.task,
     checklist: step.checklist,
     produces: step.produces ?? null,
@@ -77,7 +82,7 @@ function definitionOf(step: PlanStep, catalog: AgentCatalog, facts: StageFacts):
     timeoutMs: step.timeoutMs,
     retries: step.retries,
     fallbackAgent: step.fallbackAgent,
-    fallbackDefinition: agentPart(catalog, step.fallbackAgent),
+    fallbackDefinition: withAgents ? agentPart(catalog, step.fallbackAgent) : null,
     dependsOn: [...step.dependsOn].sort(),
     inputs: [...step.inputs].sort(),
     conditions: step.role === 'analyzer' ? (facts.conditions.get(step.stageId) ?? []) : null,
@@ -93,39 +98,77 @@ export function stepDefinition(plan: Plan, step: PlanStep, catalog: AgentCatalog
   return definitionOf(step, catalog, stageFacts(plan));
 }
 
+/**
+ * The text a fingerprint hashes: the definition as a tuple in a fixed order (no keys to sort),
+ * each agent's part by its own hash (an agent serves many steps: it is serialised once per
+ * plan, not once per step). The leading tag changes whenever the tuple does.
+ */
+function fingerprintOf(
+  step: PlanStep,
+  catalog: AgentCatalog,
+  facts: StageFacts,
+  agents: Map<string, string>,
+): string {
+  const agentHash = (name: string | null): string | null => {
+    if (name === null) return null;
+    let hash = agents.get(name);
+    if (hash === undefined) {
+      hash = hash128(canonicalJson(agentPart(catalog, name)));
+      agents.set(name, hash);
+    }
+    return hash;
+  };
+  const d = definitionOf(step, catalog, facts, false);
+  const text = JSON.stringify([
+    'step/1',
+    d.role,
+    d.pattern,
+    d.agent,
+    agentHash(step.agent),
+    d.task,
+    d.checklist,
+    d.produces,
+    d.condition,
+    d.syncPoint,
+    d.timeoutMs,
+    d.retries,
+    d.fallbackAgent,
+    agentHash(step.fallbackAgent),
+    d.dependsOn,
+    d.inputs,
+    d.conditions,
+  ]);
+  return hash128(text);
+}
+
 /** A stable fingerprint of a step's definition: equal strings, the same step (32 hex digits). */
 export function stepFingerprint(plan: Plan, step: PlanStep, catalog: AgentCatalog): string {
-  return hash128(canonicalJson(stepDefinition(plan, step, catalog)));
+  return fingerprintOf(step, catalog, stageFacts(plan), new Map());
 }
 
 /** The fingerprint of every step of a plan, by step id. */
 export function stepFingerprints(plan: Plan, catalog: AgentCatalog): Record<string, string> {
   const facts = stageFacts(plan);
-  const out: Record<string, string> = {};
-  for (const step of plan.steps) {
-    // defineProperty: a step id is data, never the prototype (`__proto__`).
-    Object.defineProperty(out, step.id, {
-      value: hash128(canonicalJson(definitionOf(step, catalog, facts))),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+  const agents = new Map<string, string>();
+  // fromEntries defines each id as data: a step id `__proto__` is no prototype.
+  return Object.fromEntries(plan.steps.map((step) => [step.id, fingerprintOf(step, catalog, facts, agents)]));
 }
 
 /** JSON with object keys sorted at every level and `undefined` left out: one text per value. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    const text = JSON.stringify(value);
-    return text === undefined ? 'null' : text;
-  }
-  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v)).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
-  return `{${entries.join(',')}}`;
+  return JSON.stringify(value, sortedKeys) ?? 'null';
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const object = value as Record<string, unknown>;
+  const keys = Object.keys(object);
+  // Already in order (the definitions made here): as it is.
+  let sorted = true;
+  for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+  if (sorted) return value;
+  // fromEntries defines each key as data: `__proto__` is a key like any other.
+  return Object.fromEntries(keys.sort().map((k) => [k, object[k]]));
 }
 
 /**
