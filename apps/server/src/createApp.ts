@@ -48,7 +48,8 @@ export function createApp(ctx: AppContext): Express {
   );
 
   app.get('/api/health', (_req, res) => {
-    const body: HealthResponse = { ok: true, version: VERSION };
+    // The queue dispatcher (DESIGN §3.4) is not part of this version: runs are local.
+    const body: HealthResponse = { ok: true, version: VERSION, dispatchers: ['local'] };
     res.json(body);
   });
   app.use('/api/agents', agentsRoute(ctx.agents));

@@ -285,7 +285,7 @@ const CASES: Case[] = [
     path: '/api/runs',
     body: {},
     status: 400,
-    message: /exactly one of "orchestrationId" and "yaml"/,
+    message: /exactly one of "orchestrationId", "yaml" and "retryOf"/,
   },
   {
     name: 'run: both ids and yaml',
@@ -459,7 +459,9 @@ describe('bad input gets a 4xx a person can act on, never a 500, and changes not
   });
 
   it('the server is healthy and no stored record changed', async () => {
-    await request(server.url).get('/api/health').expect(200, { ok: true, version: '0.1.0' });
+    await request(server.url)
+      .get('/api/health')
+      .expect(200, { ok: true, version: '0.1.0', dispatchers: ['local'] });
     expect(await storedState()).toBe(snapshot);
   });
 });

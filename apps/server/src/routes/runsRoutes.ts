@@ -9,7 +9,11 @@ import { runEventStream } from './runEventStream.js';
 
 function parseCreateRun(body: unknown): CreateRunRequest {
   if (!body || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ApiError(400, 'invalid_body', 'send {"orchestrationId": "<id>"} or {"yaml": "<file text>"}');
+    throw new ApiError(
+      400,
+      'invalid_body',
+      'send {"orchestrationId": "<id>"}, {"yaml": "<file text>"} or {"retryOf": "<run id>"}',
+    );
   }
   const b = body as Record<string, unknown>;
   const out: CreateRunRequest = {};
@@ -23,8 +27,18 @@ function parseCreateRun(body: unknown): CreateRunRequest {
       throw new ApiError(400, 'invalid_body', 'yaml must be a string holding the file text');
     out.yaml = b.yaml;
   }
-  if ((out.orchestrationId === undefined) === (out.yaml === undefined)) {
-    throw new ApiError(400, 'invalid_body', 'send exactly one of "orchestrationId" and "yaml"');
+  if (b.retryOf !== undefined) {
+    if (typeof b.retryOf !== 'string' || !b.retryOf)
+      throw new ApiError(400, 'invalid_body', 'retryOf must be the id of the run to retry');
+    out.retryOf = b.retryOf;
+  }
+  const sources = [out.orchestrationId, out.yaml, out.retryOf].filter((v) => v !== undefined).length;
+  if (sources !== 1) {
+    throw new ApiError(
+      400,
+      'invalid_body',
+      'send exactly one of "orchestrationId", "yaml" and "retryOf" (a retry runs the orchestration of the run it retries)',
+    );
   }
   if (b.speed !== undefined) {
     if (typeof b.speed !== 'number' || !Number.isFinite(b.speed) || b.speed <= 0 || b.speed > 10_000) {
@@ -38,7 +52,7 @@ function parseCreateRun(body: unknown): CreateRunRequest {
     }
     out.dispatcher = b.dispatcher;
   }
-  const known = new Set(['orchestrationId', 'yaml', 'speed', 'dispatcher']);
+  const known = new Set(['orchestrationId', 'yaml', 'retryOf', 'speed', 'dispatcher']);
   const unknown = Object.keys(b).filter((k) => !known.has(k));
   if (unknown.length) throw new ApiError(400, 'invalid_body', `unknown field(s): ${unknown.join(', ')}`);
   return out;
@@ -53,7 +67,39 @@ function summary(run: StoredRun): Omit<RunRecord, 'steps'> {
     createdAt: run.createdAt,
     ...(run.startedAt ? { startedAt: run.startedAt } : {}),
     ...(run.finishedAt ? { finishedAt: run.finishedAt } : {}),
+    speed: run.speed,
+    dispatcher: run.dispatcher,
+    ...(run.retryOf ? { retryOf: run.retryOf } : {}),
   };
+}
+
+/**
+ * What a retry of `earlier` runs: its orchestration as stored now, or, for a run posted as
+ * YAML, the same YAML. An active run cannot be retried: its results are not all in.
+ */
+function retrySource(
+  deps: RunsRoutesDeps,
+  runId: string,
+): { earlier: StoredRun; yaml: string; orchestrationId: string | null } {
+  const earlier = deps.runStore.get(runId);
+  if (!earlier) throw notFound('run', runId);
+  if (deps.runs.isActive(earlier.id) || earlier.status === 'queued' || earlier.status === 'running') {
+    throw new ApiError(
+      409,
+      'run_active',
+      `run '${earlier.id}' is still ${earlier.status}: wait for it to end (or cancel it), then retry it`,
+    );
+  }
+  if (earlier.orchestrationId === null) return { earlier, yaml: earlier.yaml, orchestrationId: null };
+  const record = deps.orchestrations.get(earlier.orchestrationId);
+  if (!record) {
+    throw new ApiError(
+      404,
+      'not_found',
+      `run '${earlier.id}' ran orchestration '${earlier.orchestrationId}', which no longer exists: run its YAML instead`,
+    );
+  }
+  return { earlier, yaml: record.yaml, orchestrationId: record.id };
 }
 
 export interface RunsRoutesDeps {
@@ -78,20 +124,24 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
     }
     let yaml = body.yaml;
     let orchestrationId: string | null = null;
+    let earlier: StoredRun | null = null;
     if (body.orchestrationId !== undefined) {
       const record = deps.orchestrations.get(body.orchestrationId);
       if (!record) throw notFound('orchestration', body.orchestrationId);
       yaml = record.yaml;
       orchestrationId = record.id;
+    } else if (body.retryOf !== undefined) {
+      ({ earlier, yaml, orchestrationId } = retrySource(deps, body.retryOf));
     }
     const { document, plan } = checkOrchestration(yaml as string, deps.agents());
     const run = deps.runs.start({
       orchestrationId,
       name: document.name ?? plan.name,
       yaml: yaml as string,
-      speed: body.speed ?? 1,
+      speed: body.speed ?? earlier?.speed ?? 1,
       document,
       plan,
+      ...(earlier ? { retryOf: earlier.id } : {}),
     });
     res.status(201).location(`/api/runs/${run.id}`).json(summary(run));
   });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   type AgentCatalog,
+  catalogFor,
   compile,
   type Orchestration,
   type Plan,
@@ -8,8 +9,9 @@ import {
   type RunEvent,
   type RunState,
   reduceRun,
+  stepFingerprints,
 } from '@baton/core';
-import { type RunHandle, startRun } from '@baton/engine';
+import { type RunHandle, type RunReuse, startRun } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { RunStore, StoredRun } from '../store/runStore.js';
 
@@ -39,6 +41,8 @@ export interface NewRun {
   /** The YAML's model and plan, already checked by the route. */
   document: Orchestration;
   plan: Plan;
+  /** A retry: the finished run whose unchanged results it reuses. */
+  retryOf?: string;
 }
 
 /**
@@ -58,10 +62,41 @@ export class RunManager {
   constructor(private readonly options: RunManagerOptions) {}
 
   start(input: NewRun): StoredRun {
-    const { document, plan, ...record } = input;
-    const stored = this.options.store.create({ id: randomUUID(), dispatcher: 'local', ...record });
-    this.launch(stored, document, plan, []);
+    const { document, plan, retryOf, ...record } = input;
+    // Read before the new run exists: a retry reuses what the earlier run has stored by now.
+    const reuse = retryOf === undefined ? undefined : this.reuseOf(retryOf);
+    const stored = this.options.store.create({
+      id: randomUUID(),
+      dispatcher: 'local',
+      ...record,
+      ...(retryOf === undefined ? {} : { retryOf }),
+      fingerprints: this.fingerprintsOf(document, plan),
+    });
+    this.launch(stored, document, plan, [], reuse);
     return stored;
+  }
+
+  /** Each step's fingerprint as it runs now: its agent (the registry's, inline ones laid over), task, settings. */
+  private fingerprintsOf(document: Orchestration, plan: Plan): Record<string, string> {
+    return stepFingerprints(plan, catalogFor(document.agents, this.options.agents()));
+  }
+
+  /**
+   * What a retry of `runId` may reuse: its events, and its steps' fingerprints as stored when it
+   * started (for a run stored before they were: from its YAML and today's registry).
+   */
+  private reuseOf(runId: string): RunReuse | undefined {
+    const run = this.options.store.get(runId);
+    if (!run) return undefined;
+    this.flush();
+    const events = this.options.store.events(runId);
+    let fingerprints = this.options.store.fingerprints(runId);
+    if (!fingerprints) {
+      const parsed = parse(run.yaml);
+      const compiled = parsed.document ? compile(parsed.document, { agents: this.options.agents() }) : null;
+      fingerprints = parsed.document && compiled ? this.fingerprintsOf(parsed.document, compiled.plan) : {};
+    }
+    return { events, fingerprints };
   }
 
   /**
@@ -94,13 +129,21 @@ export class RunManager {
         continue;
       }
       this.options.logger.info({ runId: run.id, events: events.length }, 'resuming run');
-      this.launch(run, parsed.document, compiled.plan, events);
+      // A retry resumed: what it reused stays reused, and what it had yet to reach may still be.
+      const reuse = run.retryOf === undefined ? undefined : this.reuseOf(run.retryOf);
+      this.launch(run, parsed.document, compiled.plan, events, reuse);
       resumed++;
     }
     return resumed;
   }
 
-  private launch(run: StoredRun, document: Orchestration, plan: Plan, previousEvents: RunEvent[]) {
+  private launch(
+    run: StoredRun,
+    document: Orchestration,
+    plan: Plan,
+    previousEvents: RunEvent[],
+    reuse?: RunReuse,
+  ) {
     const handle = startRun({
       runId: run.id,
       document,
@@ -109,6 +152,7 @@ export class RunManager {
       speed: run.speed,
       dataDir: this.options.dataDir,
       previousEvents,
+      ...(reuse ? { reuse } : {}),
       onEvent: (event) => this.record(event),
     });
     this.active.set(run.id, handle);

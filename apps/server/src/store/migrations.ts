@@ -44,4 +44,14 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (run_id, seq)
   ) WITHOUT ROWID;
   `,
+  // 2: retries (a run records the run it retries) and the fingerprint of each step as it ran,
+  // for a later retry to tell which steps are unchanged. Fingerprints apart from `runs`: the
+  // run list never reads them.
+  `
+  ALTER TABLE runs ADD COLUMN retry_of TEXT;
+  CREATE TABLE run_fingerprints (
+    run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    fingerprints TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OrchestrationRecord, OrchestrationSummary } from '@baton/core';
+import type { OrchestrationRecord, OrchestrationSummary, RunStatus } from '@baton/core';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -38,20 +38,41 @@ export type UpdateOutcome =
 export class OrchestrationStore {
   constructor(private readonly db: Db) {}
 
+  /** Every orchestration, the last saved first, each with its most recent run (one query). */
   list(): OrchestrationSummary[] {
     const rows = this.db
       .prepare(
-        'SELECT id, name, version, stage_count, step_count, updated_at FROM orchestrations ORDER BY updated_at DESC, id',
+        `SELECT o.id, o.name, o.version, o.stage_count, o.step_count, o.updated_at,
+           r.id AS last_run_id, r.status AS last_run_status, r.created_at AS last_run_created_at
+         FROM orchestrations o
+         LEFT JOIN runs r ON r.rowid = (
+           SELECT rowid FROM runs WHERE orchestration_id = o.id ORDER BY created_at DESC, rowid DESC LIMIT 1
+         )
+         ORDER BY o.updated_at DESC, o.id`,
       )
-      .all() as Row[];
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      version: row.version,
-      updatedAt: row.updated_at,
-      stages: row.stage_count,
-      steps: row.step_count,
-    }));
+      .all() as (Row & {
+      last_run_id: string | null;
+      last_run_status: RunStatus | null;
+      last_run_created_at: string | null;
+    })[];
+    return rows.map((row) => {
+      const summary: OrchestrationSummary = {
+        id: row.id,
+        name: row.name,
+        version: row.version,
+        updatedAt: row.updated_at,
+        stages: row.stage_count,
+        steps: row.step_count,
+      };
+      if (row.last_run_id !== null && row.last_run_status !== null && row.last_run_created_at !== null) {
+        summary.lastRun = {
+          id: row.last_run_id,
+          status: row.last_run_status,
+          createdAt: row.last_run_created_at,
+        };
+      }
+      return summary;
+    });
   }
 
   count(): number {

@@ -12,6 +12,13 @@ export interface StoredRun {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
+  /** The run this one retries. */
+  retryOf?: string;
+}
+
+/** A run to create: its record, and the fingerprint of each of its steps as it runs (for a later retry). */
+export interface NewStoredRun extends Omit<StoredRun, 'status' | 'createdAt'> {
+  fingerprints: Readonly<Record<string, string>>;
 }
 
 interface RunRow {
@@ -25,6 +32,7 @@ interface RunRow {
   created_at: string;
   started_at: string | null;
   finished_at: string | null;
+  retry_of: string | null;
 }
 
 interface EventRow {
@@ -49,6 +57,7 @@ const toRun = (r: RunRow): StoredRun => ({
   createdAt: r.created_at,
   ...(r.started_at ? { startedAt: r.started_at } : {}),
   ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
+  ...(r.retry_of ? { retryOf: r.retry_of } : {}),
 });
 
 /** A stored row as the event it was; checked by core's guard, as any event read from outside. */
@@ -102,15 +111,48 @@ export class RunStore {
     });
   }
 
-  create(run: Omit<StoredRun, 'status' | 'createdAt'>): StoredRun {
+  create(input: NewStoredRun): StoredRun {
+    const { fingerprints, ...run } = input;
     const createdAt = new Date().toISOString();
-    this.db
-      .prepare(
-        `INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'queued', ?)`,
-      )
-      .run(run.id, run.orchestrationId, run.name, run.yaml, run.speed, run.dispatcher, createdAt);
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at, retry_of)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+        )
+        .run(
+          run.id,
+          run.orchestrationId,
+          run.name,
+          run.yaml,
+          run.speed,
+          run.dispatcher,
+          createdAt,
+          run.retryOf ?? null,
+        );
+      this.db
+        .prepare('INSERT INTO run_fingerprints (run_id, fingerprints) VALUES (?, ?)')
+        .run(run.id, JSON.stringify(fingerprints));
+    })();
     return { ...run, status: 'queued', createdAt };
+  }
+
+  /**
+   * The fingerprint of each step of a run, by step id, as it was when the run started; null
+   * for a run stored before fingerprints were (a retry then computes them from its YAML).
+   */
+  fingerprints(runId: string): Record<string, string> | null {
+    const row = this.db.prepare('SELECT fingerprints FROM run_fingerprints WHERE run_id = ?').get(runId) as
+      | { fingerprints: string }
+      | undefined;
+    if (!row) return null;
+    const parsed: unknown = JSON.parse(row.fingerprints);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    const out: Record<string, string> = {};
+    for (const [id, value] of Object.entries(parsed)) {
+      if (typeof value === 'string') Object.defineProperty(out, id, { value, enumerable: true });
+    }
+    return out;
   }
 
   get(id: string): StoredRun | null {

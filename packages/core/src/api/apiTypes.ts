@@ -14,9 +14,14 @@ export interface ApiError {
   error: { code: string; message: string; diagnostics?: Diagnostic[] };
 }
 
+/** Where a run's steps execute (DESIGN §3.4). */
+export type RunDispatcher = 'local' | 'queue';
+
 export interface HealthResponse {
   ok: true;
   version: string;
+  /** The dispatchers this server offers: a run may ask for any of them (`CreateRunRequest.dispatcher`). */
+  dispatchers: RunDispatcher[];
 }
 
 export interface AgentsResponse {
@@ -39,6 +44,8 @@ export interface OrchestrationSummary {
   updatedAt: string;
   stages: number;
   steps: number;
+  /** Its most recent run, when it has one. */
+  lastRun?: { id: string; status: RunStatus; createdAt: string };
 }
 
 export interface OrchestrationsResponse {
@@ -58,11 +65,21 @@ export interface ValidateResponse {
   estimate: Estimate | null;
 }
 
+/**
+ * `POST /api/runs`: exactly one of `orchestrationId`, `yaml` and `retryOf`.
+ *
+ * `retryOf` starts a new run of that run's orchestration as stored now (or of the same YAML,
+ * for a run posted as YAML) that reuses the result of every step that succeeded in it and is
+ * unchanged, its inputs included (`step.succeeded` with `data.reused: true`); the rest runs.
+ * `speed` then defaults to the earlier run's.
+ */
 export interface CreateRunRequest {
   orchestrationId?: string;
   yaml?: string;
+  /** The id of a finished run to retry. */
+  retryOf?: string;
   speed?: number;
-  dispatcher?: 'local' | 'queue';
+  dispatcher?: RunDispatcher;
 }
 
 export interface RunStepSummary {
@@ -80,6 +97,11 @@ export interface RunRecord {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
+  /** Divides simulated durations (DESIGN §3.3). */
+  speed: number;
+  dispatcher: RunDispatcher;
+  /** The run this one retries, when it is a retry. */
+  retryOf?: string;
   steps: Record<string, RunStepSummary>;
 }
 
