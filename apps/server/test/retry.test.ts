@@ -253,6 +253,31 @@ stages:
     }
   });
 
+  it('an agent file changed between the runs: its steps run again, the rest is reused', async () => {
+    const changed = join(dir, 'agents-c');
+    mkdirSync(changed);
+    writeFileSync(
+      join(changed, 'baton.agents.yaml'),
+      'custom:\n  runtime: { kind: simulated, duration: 2s }\n',
+    );
+    const a = await startTestServer({ dataDir, agentsDir: withAgent });
+    const first = await request(a.url).post('/api/runs').send({ yaml, speed: 100 }).expect(201);
+    await eventsOf(a.url, first.body.id);
+    await a.close();
+
+    const b = await startTestServer({ dataDir, agentsDir: changed });
+    try {
+      const retry = await request(b.url).post('/api/runs').send({ retryOf: first.body.id }).expect(201);
+      const events = await eventsOf(b.url, retry.body.id);
+      expect(events.at(-1)?.type).toBe('run.succeeded');
+      expect(started(events)).toEqual(['work.task.0']);
+      const shown = await request(b.url).get(`/api/runs/${retry.body.id}`).expect(200);
+      expect(shown.body.steps['work.task.1'].status).toBe('reused');
+    } finally {
+      await b.close();
+    }
+  });
+
   it('a store of the first schema is migrated: runs gain retry_of, fingerprints get their table', () => {
     const old = join(dir, 'old');
     mkdirSync(old);
