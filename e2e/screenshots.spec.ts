@@ -61,3 +61,59 @@ for (const scheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+/** The run view: a run in progress, a failed run with the drawer open, and a replay. */
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`run view, ${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test(`a run in progress, a failed run with its drawer, a replay (${scheme})`, async ({
+      page,
+      request,
+    }) => {
+      test.setTimeout(90_000);
+      const closeToasts = () =>
+        page.locator('.toast-close').evaluateAll((buttons) => {
+          for (const b of buttons) (b as HTMLButtonElement).click();
+        });
+      const full = await createOrchestration(request, readExample('full-stack-feature.baton.yaml'));
+      await page.goto(`/o/${full.id}`);
+      await page.getByTestId('run-speed').selectOption('2');
+      await page.getByTestId('run').click();
+      await page.waitForURL(/\/runs\//);
+      await expect(page.locator('[data-status="running"]').first()).toBeVisible();
+      await expect(page.locator('.react-flow__node [data-status="succeeded"]').first()).toBeVisible({
+        timeout: 20_000,
+      });
+      await closeToasts();
+      await page.screenshot({ path: join(DIR, `run-in-progress-${scheme}.png`) });
+      await page.getByTestId('cancel').click();
+      await expect(page.getByTestId('run-summary')).toBeVisible();
+
+      const failing = readExample('full/5-incremental-validation.baton.yaml').replace(
+        'stages:\n',
+        'agents:\n  pytest-test-master: { runtime: { kind: simulated, duration: 300ms, fail_rate: 1 } }\nstages:\n',
+      );
+      const failed = await createOrchestration(request, failing);
+      await page.goto(`/o/${failed.id}`);
+      await page.getByTestId('run-speed').selectOption('10');
+      await page.getByTestId('run').click();
+      await expect(page.getByTestId('run-summary')).toHaveAttribute('data-status', 'failed', {
+        timeout: 30_000,
+      });
+      await page.locator('.react-flow__node [data-step-id="graphql.phase.0.validator"]').click();
+      await expect(page.getByTestId('step-drawer')).toBeVisible();
+      await closeToasts();
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(DIR, `run-failed-drawer-${scheme}.png`) });
+
+      await page.getByTestId('drawer-close').click();
+      const scrubber = page.getByTestId('replay-scrubber');
+      await scrubber.focus();
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 12; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(DIR, `run-replay-${scheme}.png`) });
+    });
+  });
+}

@@ -9,6 +9,7 @@ import './theme/blocks.css';
 import './theme/steps.css';
 import './theme/panel.css';
 import './theme/yaml-tab.css';
+import './theme/run.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -91,3 +91,21 @@ describe('reduceRun folds a run’s events into its state', () => {
     expect(emptyRunState().status).toBe('queued');
   });
 });
+
+describe('reduceRun keeps the round a step is in', () => {
+  it('from a queued revision and a later verdict, for the node to show', () => {
+    seq = 0;
+    const state = reduceRun([
+      ev('step.queued', { stageId: 's', stepId: 's.primary', data: { round: 2 } }),
+      ev('step.started', { stageId: 's', stepId: 's.reviewer.0', attempt: 1, data: { agent: 'r' } }),
+      ev('review.verdict', {
+        stageId: 's',
+        stepId: 's.reviewer.0',
+        data: { verdict: 'changes_requested', findings: ['x'], round: 2 },
+      }),
+    ]);
+    expect(state.steps['s.primary']?.round).toBe(2);
+    expect(state.steps['s.reviewer.0']?.round).toBe(2);
+    expect(state.steps['s.reviewer.0']?.verdict).toBe('changes_requested');
+  });
+});

@@ -1,11 +1,18 @@
 import type {
   AgentsResponse,
   ApiError,
+  CreateRunRequest,
   Diagnostic,
+  HealthResponse,
   OrchestrationRecord,
   OrchestrationsResponse,
+  RunRecord,
+  RunsResponse,
   VersionConflict,
 } from '@baton/core';
+
+/** `GET /api/runs/:id`: the run's state by step, and the YAML that ran (its own plan). */
+export type RunDetail = RunRecord & { yaml: string };
 
 /** A request the server refused: its status, message and (for bad YAML) diagnostics. */
 export class ApiRequestError extends Error {
@@ -71,4 +78,16 @@ export const api = {
     }),
   remove: (id: string) =>
     request<void>(`/api/orchestrations/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  health: () => request<HealthResponse>('/api/health'),
+  runs: (orchestrationId: string) =>
+    request<RunsResponse>(`/api/runs?orchestrationId=${encodeURIComponent(orchestrationId)}`),
+  run: (id: string) => request<RunDetail>(`/api/runs/${encodeURIComponent(id)}`),
+  startRun: (body: CreateRunRequest) =>
+    request<Omit<RunRecord, 'steps'>>('/api/runs', { method: 'POST', body: json(body) }),
+  cancelRun: (id: string) =>
+    request<{ id: string; status: string }>(`/api/runs/${encodeURIComponent(id)}/cancel`, { method: 'POST' }),
 };
+
+/** Where a run's artifact is served (the artifacts route; `path` relative to the run's folder). */
+export const artifactUrl = (runId: string, path: string) =>
+  `/api/runs/${encodeURIComponent(runId)}/artifacts/${path.split('/').map(encodeURIComponent).join('/')}`;

@@ -10,6 +10,8 @@ export const keys = {
   agents: ['agents'] as const,
   list: ['orchestrations'] as const,
   one: (id: string) => ['orchestrations', id] as const,
+  runs: (orchestrationId: string) => ['runs', orchestrationId] as const,
+  health: ['health'] as const,
 };
 
 /** The server's agent registry as a catalog; the built-in agents until (or unless) it answers. */
@@ -53,3 +55,15 @@ export function useDeleteOrchestration() {
     onSuccess: () => void client.invalidateQueries({ queryKey: keys.list, exact: true }),
   });
 }
+
+/** The runs of an orchestration, newest first (the Run tab's history). */
+export const useRuns = (orchestrationId: string | null) =>
+  useQuery({
+    queryKey: keys.runs(orchestrationId ?? ''),
+    queryFn: () => api.runs(orchestrationId as string),
+    enabled: !!orchestrationId,
+  });
+
+/** What the server offers (its dispatchers): asked once. */
+export const useHealth = () =>
+  useQuery({ queryKey: keys.health, queryFn: api.health, staleTime: Number.POSITIVE_INFINITY });

@@ -11,6 +11,7 @@ import {
 import { useCallback } from 'react';
 import { EstimatePanel } from '../estimate/EstimatePanel';
 import { connectStages, wouldCycle } from '../model/stageEdits';
+import { useRunUiStore } from '../run/useRunUiStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { BlockMiniMap } from './BlockMiniMap';
@@ -59,6 +60,24 @@ function onPaneClick() {
   useSelectionStore.getState().select(null);
 }
 
+/** While a run is shown a click opens the step's drawer (its log, result, attempts). */
+function onRunNodeClick(_: unknown, node: FlowNode) {
+  if (node.type === 'step' || node.type === 'bar') useRunUiStore.getState().openDrawer(node.id);
+}
+
+/** Hovering a node in a run highlights its bars on the timeline (and the timeline's bars it). */
+function onRunNodeEnter(_: unknown, node: FlowNode) {
+  if (node.type === 'step' || node.type === 'bar') useRunUiStore.getState().hover(node.id);
+}
+
+function onRunNodeLeave() {
+  useRunUiStore.getState().hover(null);
+}
+
+function onRunPaneClick() {
+  useRunUiStore.getState().openDrawer(null);
+}
+
 /** The canvas: pattern blocks holding step nodes, derived from the document (DESIGN §5). */
 export function Canvas({
   onFile,
@@ -71,7 +90,8 @@ export function Canvas({
   const edges = useCanvasStore((s) => s.edges);
   const onNodesChange = useCanvasStore((s) => s.onNodesChange);
   const onEdgesChange = useCanvasStore((s) => s.onEdgesChange);
-  const empty = useDocumentStore((s) => s.document.stages.length === 0);
+  const readOnly = useCanvasStore((s) => s.runGraph !== null);
+  const empty = useDocumentStore((s) => s.document.stages.length === 0) && !readOnly;
   const drop = useCanvasDrop(onFile);
   const zoom = useStore(zoomClass);
   useFitViewRequests(FIT_OPTIONS);
@@ -79,13 +99,14 @@ export function Canvas({
 
   return (
     <div
-      className={`canvas ${zoom}`}
+      className={`canvas ${zoom}${readOnly ? ' is-run' : ''}`}
       role="application"
-      aria-label="Canvas: drop patterns and agents here"
+      aria-label={readOnly ? 'Canvas: the run, read-only' : 'Canvas: drop patterns and agents here'}
       data-testid="canvas"
-      onDragOver={drop.onDragOver}
-      onDragLeave={drop.onDragLeave}
-      onDrop={drop.onDrop}
+      data-readonly={readOnly ? 'true' : undefined}
+      onDragOver={readOnly ? undefined : drop.onDragOver}
+      onDragLeave={readOnly ? undefined : drop.onDragLeave}
+      onDrop={readOnly ? undefined : drop.onDrop}
     >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
@@ -94,12 +115,17 @@ export function Canvas({
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
+        onConnect={readOnly ? undefined : onConnect}
         isValidConnection={isValidConnection}
-        onNodeDragStop={onNodeDragStop}
-        onNodeClick={onNodeClick}
-        onNodeDoubleClick={onNodeDoubleClick}
-        onPaneClick={onPaneClick}
+        onNodeDragStop={readOnly ? undefined : onNodeDragStop}
+        onNodeClick={readOnly ? onRunNodeClick : onNodeClick}
+        onNodeDoubleClick={readOnly ? undefined : onNodeDoubleClick}
+        onPaneClick={readOnly ? onRunPaneClick : onPaneClick}
+        onNodeMouseEnter={readOnly ? onRunNodeEnter : undefined}
+        onNodeMouseLeave={readOnly ? onRunNodeLeave : undefined}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable={!readOnly}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}
@@ -115,7 +141,7 @@ export function Canvas({
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <BlockMiniMap />
         <Controls showInteractive={false} />
-        <EstimatePanel />
+        {readOnly ? null : <EstimatePanel />}
       </ReactFlow>
       {empty ? <EmptyCanvas /> : null}
     </div>

@@ -202,7 +202,7 @@ export function buildFlowGraph(
         source: edge.from,
         target: edge.to,
         ...(stepHandles.get(id) ?? { sourceHandle: 'b', targetHandle: 't' }),
-        type: 'smoothstep',
+        type: 'step',
         className: `step-edge${edge.kind === 'handoff' ? ' is-handoff' : ''}${critical ? ' is-critical' : ''}`,
         data: { kind: edge.kind, critical },
         selectable: false,

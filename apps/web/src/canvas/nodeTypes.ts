@@ -1,5 +1,6 @@
 import type { NodeTypes } from '@xyflow/react';
 import { NeedsEdge } from './edges/NeedsEdge';
+import { StepEdge } from './edges/StepEdge';
 import { SlotNode } from './nodes/SlotNode';
 import { StageBlock } from './nodes/StageBlock';
 import { StepNode } from './nodes/StepNode';
@@ -13,4 +14,4 @@ export const nodeTypes: NodeTypes = {
   slot: SlotNode,
 };
 
-export const edgeTypes = { needs: NeedsEdge };
+export const edgeTypes = { needs: NeedsEdge, step: StepEdge };

@@ -1,16 +1,32 @@
+import type { Orchestration } from '@baton/core';
 import { applyEdgeChanges, applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import { create } from 'zustand';
+import type { GraphViews } from '../store/graphViews';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { type Selection, useSelectionStore } from '../store/useSelectionStore';
 import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
 import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
 import type { XY } from './layout/defaultBlockPositions';
 
+/** The views the canvas draws now (the run's while one is shown): what a node reads. */
+export const useShownViews = <T>(select: (views: GraphViews) => T): T =>
+  useCanvasStore((s) => select(s.views));
+
 /**
  * The canvas's React Flow state: nodes and edges derived from the document store, plus what is
  * the canvas's own: where each block was put. Model edits never go through here.
  */
+/** A graph drawn instead of the document being edited: a run's own plan (read-only). */
+export interface ShownGraph {
+  document: Orchestration;
+  views: GraphViews;
+}
+
 interface CanvasState {
+  /** The views the nodes draw: the edited document's, or those of the run shown. */
+  views: GraphViews;
+  /** Set while a run is shown: its plan is drawn and the canvas is read-only. */
+  runGraph: ShownGraph | null;
   nodes: FlowNode[];
   edges: FlowEdge[];
   graph: FlowGraph;
@@ -21,16 +37,21 @@ interface CanvasState {
   setPositions(positions: Record<string, XY>, options?: { replace?: boolean }): void;
   renameStages(renames: Record<string, string>): void;
   rebuild(): void;
+  /** Draw a run's plan (read-only), or the edited document again with `null`. */
+  showGraph(graph: ShownGraph | null): void;
 }
 
 const EMPTY_GRAPH: FlowGraph = { nodes: [], edges: [], blocks: new Map() };
 
-function derive(positions: Record<string, XY>, selection: Selection, previous: FlowGraph): FlowGraph {
+function shown(runGraph: ShownGraph | null): ShownGraph {
+  if (runGraph) return runGraph;
   const { document, views } = useDocumentStore.getState();
-  return buildFlowGraph(document, views, positions, selection, previous);
+  return { document, views };
 }
 
 export const useCanvasStore = create<CanvasState>()((set, get) => ({
+  views: useDocumentStore.getState().views,
+  runGraph: null,
   nodes: [],
   edges: [],
   graph: EMPTY_GRAPH,
@@ -66,9 +87,18 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     set({ positions });
   },
 
+  showGraph(runGraph) {
+    if (runGraph === get().runGraph) return;
+    set({ runGraph });
+    get().rebuild();
+  },
+
   rebuild() {
-    const { positions, graph } = get();
-    const next = derive(positions, useSelectionStore.getState().selection, graph);
+    const { positions, graph, runGraph } = get();
+    const { document, views } = shown(runGraph);
+    // A run's nodes are not selectable for editing: the selection is the editor's.
+    const selection = runGraph ? null : useSelectionStore.getState().selection;
+    const next = buildFlowGraph(document, views, positions, selection, graph);
     // A block stays where it was first shown: later edits elsewhere do not move it.
     let frozen = positions;
     for (const [stageId, block] of next.blocks) {
@@ -76,7 +106,7 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
       if (frozen === positions) frozen = { ...positions };
       frozen[stageId] = block.position;
     }
-    set({ graph: next, nodes: next.nodes, edges: next.edges, positions: frozen });
+    set({ views, graph: next, nodes: next.nodes, edges: next.edges, positions: frozen });
   },
 }));
 
@@ -91,11 +121,15 @@ function syncSelectionFromNodes(nodes: FlowNode[]) {
 
 // The graph follows the document and the selection, whoever changes them.
 useDocumentStore.subscribe((state, previous) => {
-  if (state.views !== previous.views || state.document !== previous.document)
+  if (
+    (state.views !== previous.views || state.document !== previous.document) &&
+    !useCanvasStore.getState().runGraph
+  )
     useCanvasStore.getState().rebuild();
 });
 useSelectionStore.subscribe((state, previous) => {
-  if (state.selection !== previous.selection) applySelectionFlags(state.selection);
+  if (state.selection !== previous.selection && !useCanvasStore.getState().runGraph)
+    applySelectionFlags(state.selection);
 });
 
 function applySelectionFlags(selection: Selection) {

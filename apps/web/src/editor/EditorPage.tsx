@@ -4,9 +4,14 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { autoLayout } from '../canvas/autoLayout';
 import { Canvas } from '../canvas/Canvas';
 import { FIT_OPTIONS } from '../canvas/fitOptions';
+import { useCanvasStore } from '../canvas/useCanvasStore';
 import { ImportDialog } from '../io/ImportDialog';
 import { importFile } from '../io/importText';
 import { Palette } from '../palette/Palette';
+import { StepDrawer } from '../run/drawer/StepDrawer';
+import { RunBanner } from '../run/RunBanner';
+import { RunBottomBar } from '../run/RunBottomBar';
+import { useLiveRun } from '../run/useLiveRun';
 import { ConflictDialog } from './ConflictDialog';
 import { RestoredBanner } from './RestoredBanner';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -16,6 +21,7 @@ import { Toolbar } from './Toolbar';
 import { useEditorSession } from './useEditorSession';
 import { usePanelStore } from './usePanelStore';
 import { useShortcuts } from './useShortcuts';
+import { useShownRun } from './useShownRun';
 
 /** The editor at `/o/:id` (or `/new`): palette, canvas, panel (DESIGN §5). */
 export function EditorPage() {
@@ -27,8 +33,12 @@ export function EditorPage() {
 }
 
 function Editor() {
-  const { id } = useParams();
+  const { id, runId } = useParams();
   const { status, message } = useEditorSession(id ?? null);
+  // `:runId` in the address is the truth of which run is shown.
+  useLiveRun(status === 'ready' ? (runId ?? null) : null);
+  const shownRun = useShownRun(status === 'ready' ? (runId ?? null) : null);
+  const shownViews = useCanvasStore((s) => s.views);
   const navigate = useNavigate();
   const { fitView } = useReactFlow();
   const [importing, setImporting] = useState(false);
@@ -81,9 +91,22 @@ function Editor() {
         onHelp={actions.help}
       />
       <RestoredBanner />
-      <div className="editor-body">
-        <Palette />
-        <Canvas onFile={onFile} onOpenInspector={openInspector} />
+      {runId ? (
+        <RunBanner
+          changedSince={shownRun.changedSince}
+          unreadable={shownRun.unreadable}
+          onBack={() => navigate(`/o/${encodeURIComponent(id ?? '')}`)}
+        />
+      ) : null}
+      <div className={`editor-body${runId ? ' is-run' : ''}`}>
+        {runId ? null : <Palette />}
+        <div className="canvas-column">
+          <div className="canvas-stack">
+            <Canvas onFile={onFile} onOpenInspector={openInspector} />
+            {runId ? <StepDrawer views={shownViews} /> : null}
+          </div>
+          {runId ? <RunBottomBar views={shownViews} /> : null}
+        </div>
         <SidePanel />
       </div>
       <ImportDialog open={importing} onClose={() => setImporting(false)} />

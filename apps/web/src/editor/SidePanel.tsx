@@ -1,8 +1,10 @@
+import { useCanvasStore } from '../canvas/useCanvasStore';
 import { Inspector } from '../inspector/Inspector';
 import { RunTab } from '../run/RunTab';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { YamlTab } from '../yaml/YamlTab';
 import { type PanelTab, usePanelStore } from './usePanelStore';
+import { useSessionStore } from './useSessionStore';
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -15,6 +17,8 @@ export function SidePanel() {
   const tab = usePanelStore((s) => s.tab);
   const setTab = usePanelStore((s) => s.setTab);
   const hasSelection = useSelectionStore((s) => s.selection !== null);
+  const shownViews = useCanvasStore((s) => s.views);
+  const orchestrationId = useSessionStore((s) => s.id);
   return (
     <aside className="side-panel" aria-label="Panel">
       <div className="tabs" role="tablist">
@@ -38,7 +42,7 @@ export function SidePanel() {
       <div className="tab-body">
         {tab === 'inspector' ? <Inspector /> : null}
         {tab === 'yaml' ? <YamlTab /> : null}
-        {tab === 'run' ? <RunTab /> : null}
+        {tab === 'run' ? <RunTab views={shownViews} orchestrationId={orchestrationId} /> : null}
       </div>
     </aside>
   );

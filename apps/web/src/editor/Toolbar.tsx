@@ -1,9 +1,10 @@
 import { useNavigate } from 'react-router';
 import { setModelValue } from '../inspector/modelBinding';
 import { ExportMenu } from '../io/ExportMenu';
+import { RunControls } from '../run/RunControls';
 import { Logo } from '../shared/Logo';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
-import { saveDocument } from './saveDocument';
+import { ensureSaved, saveDocument } from './saveDocument';
 import { useSessionStore } from './useSessionStore';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -31,6 +32,12 @@ export function Toolbar({
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const empty = useDocumentStore((s) => s.document.stages.length === 0);
+  const errors = useDocumentStore((s) => s.views.issues.filter((i) => i.severity === 'error').length);
+  const whyNot = empty
+    ? 'Add a pattern block to run'
+    : errors
+      ? `Fix ${errors} error${errors === 1 ? '' : 's'} to run (see the YAML tab)`
+      : null;
   return (
     <header className="toolbar">
       <Logo />
@@ -106,25 +113,9 @@ export function Toolbar({
           Import
         </button>
         <ExportMenu />
-        <button
-          type="button"
-          className="btn"
-          disabled
-          title="Runs start from the Run view (coming with live runs)"
-          data-testid="run"
-        >
-          ▶ Run
-        </button>
-        <button
-          type="button"
-          className="btn btn-icon-only"
-          disabled
-          title="Cancel the running run (nothing is running)"
-          aria-label="Cancel run"
-          data-testid="cancel"
-        >
-          ■
-        </button>
+      </div>
+      <RunControls canRun={whyNot === null} whyNot={whyNot} ensureSaved={() => ensureSaved(navigate)} />
+      <div className="toolbar-group">
         <button
           type="button"
           className="btn btn-primary"

@@ -3,7 +3,7 @@ import { ApiRequestError, api, VersionConflictError } from '../api/client';
 import { keys, queryClient } from '../api/queries';
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { toast } from '../shared/useToastStore';
-import { useDocumentStore } from '../store/useDocumentStore';
+import { isDirty, useDocumentStore } from '../store/useDocumentStore';
 import { analyzeYaml } from '../yaml/analyzeYaml';
 import { documentYaml } from '../yaml/documentYaml';
 import { clearDraft, clearLayout, writeLayout } from './drafts';
@@ -90,6 +90,21 @@ export async function saveDocument(navigate: Navigate): Promise<void> {
   } finally {
     useSessionStore.setState({ saving: false });
   }
+}
+
+/**
+ * Make sure what is open is stored (a run belongs to a stored version): save when there are
+ * unsaved changes. Answers the orchestration's id, or null when it is not saved (the save
+ * said why).
+ */
+export async function ensureSaved(navigate: Navigate): Promise<string | null> {
+  const stored = () => {
+    const { id } = useSessionStore.getState();
+    return id !== null && !isDirty(useDocumentStore.getState()) ? id : null;
+  };
+  if (stored()) return stored();
+  await saveDocument(navigate);
+  return stored();
 }
 
 /** Settle a conflict by taking the server's version (my changes are dropped, as chosen). */

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { useCanvasStore } from '../canvas/useCanvasStore';
+import { useRunUiStore } from '../run/useRunUiStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { deleteSelection, nudgeSelection, pasteYaml, selectionAsYaml } from './selectionActions';
@@ -32,6 +34,13 @@ export function useShortcuts(actions: ShortcutActions) {
         return;
       }
       if (isTextTarget(event.target)) return;
+      // A run is shown read-only: only the keys that look, none that edit.
+      if (useCanvasStore.getState().runGraph) {
+        if (key === 'escape') useRunUiStore.getState().openDrawer(null);
+        else if (!mod && !event.altKey && key === 'f') actions.fit();
+        else if (key === '?') actions.help();
+        return;
+      }
       const store = useDocumentStore.getState();
       if (mod && key === 'z') {
         event.preventDefault();
@@ -57,6 +66,7 @@ export function useShortcuts(actions: ShortcutActions) {
       }
     };
     const onCopy = (event: ClipboardEvent) => {
+      if (useCanvasStore.getState().runGraph) return;
       if (isTextTarget(event.target) || window.getSelection()?.toString()) return;
       const yaml = selectionAsYaml();
       if (!yaml || !event.clipboardData) return;
@@ -65,7 +75,7 @@ export function useShortcuts(actions: ShortcutActions) {
       if (event.type === 'cut') deleteSelection();
     };
     const onPaste = (event: ClipboardEvent) => {
-      if (isTextTarget(event.target)) return;
+      if (isTextTarget(event.target) || useCanvasStore.getState().runGraph) return;
       const text = event.clipboardData?.getData('text/plain');
       if (!text?.trim()) return;
       event.preventDefault();

@@ -92,6 +92,7 @@ export function OrchestrationListPage() {
                 <th>Steps</th>
                 <th>Version</th>
                 <th>Updated</th>
+                <th>Last run</th>
                 <th aria-label="Actions" />
               </tr>
             </thead>
@@ -107,6 +108,22 @@ export function OrchestrationListPage() {
                   <td>{o.steps}</td>
                   <td>v{o.version}</td>
                   <td title={o.updatedAt}>{relativeTime(o.updatedAt)}</td>
+                  <td>
+                    {o.lastRun ? (
+                      <Link
+                        to={`/o/${o.id}/runs/${o.lastRun.id}`}
+                        className="list-last-run"
+                        data-testid="list-last-run"
+                        data-status={o.lastRun.status}
+                        title={o.lastRun.createdAt}
+                      >
+                        <span className={`run-dot run-dot-${o.lastRun.status}`} aria-hidden="true" />
+                        {o.lastRun.status} · {relativeTime(o.lastRun.createdAt)}
+                      </Link>
+                    ) : (
+                      <span className="muted">never run</span>
+                    )}
+                  </td>
                   <td className="list-actions">
                     <button
                       type="button"

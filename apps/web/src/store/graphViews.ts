@@ -11,6 +11,7 @@ import {
   PATTERN_TITLES,
   type PatternName,
   type Plan,
+  runsSimulated,
   type StepRole,
 } from '@baton/core';
 
@@ -27,6 +28,8 @@ export interface StepView {
   produces: string | null;
   condition: string | null;
   critical: boolean;
+  /** Its agent runs simulated (no real runtime): labelled so on the node during a run. */
+  simulated: boolean;
   expectedMs: number;
   errors: number;
   warnings: number;
@@ -140,6 +143,9 @@ export function graphViews(
       produces: step.produces ?? null,
       condition: step.condition ?? null,
       critical: onPath.has(step.id),
+      simulated: step.agent
+        ? runsSimulated(Object.hasOwn(catalog, step.agent) ? catalog[step.agent] : undefined)
+        : false,
       expectedMs: durations(step),
       errors: mine.filter((i) => i.severity === 'error').length,
       warnings: mine.filter((i) => i.severity === 'warning').length,

@@ -12,6 +12,8 @@ export interface StepState {
   summary?: string;
   error?: string;
   verdict?: 'approve' | 'changes_requested';
+  /** Review round, revision or validation attempt it last ran or was queued in (from 1), when the log says. */
+  round?: number;
   logLines: number;
 }
 
@@ -130,6 +132,9 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
     const prev = state.steps[event.stepId] ?? { status: 'idle', attempt: 0, logLines: 0 };
     const step: StepState = { ...prev, status: stepStatus };
     if (event.attempt !== undefined) step.attempt = event.attempt;
+    if ((event.type === 'step.started' || event.type === 'step.queued') && typeof data.round === 'number') {
+      step.round = data.round;
+    }
     if (event.type === 'step.started') {
       const started = data as Partial<StepStartedData>;
       step.startedAt = event.ts;
@@ -178,8 +183,12 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
     case 'review.verdict': {
       if (!event.stepId) return next;
       const prev = state.steps[event.stepId] ?? { status: 'idle', attempt: 0, logLines: 0 };
-      const verdict = (data as Partial<ReviewVerdictData>).verdict;
-      putStep(event.stepId, { ...prev, ...(verdict ? { verdict } : {}) });
+      const { verdict, round } = data as Partial<ReviewVerdictData>;
+      putStep(event.stepId, {
+        ...prev,
+        ...(verdict ? { verdict } : {}),
+        ...(typeof round === 'number' && round > 1 ? { round } : {}),
+      });
       return next;
     }
     case 'artifact.created':

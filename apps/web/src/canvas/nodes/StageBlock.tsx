@@ -1,20 +1,25 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
 import { PatternGlyph } from '../../palette/PatternGlyph';
-import { useDocumentStore } from '../../store/useDocumentStore';
+import { useStageStatus } from '../../run/runSelectors';
+import { useRunStore } from '../../run/useRunStore';
 import type { StageBlockNode } from '../flowTypes';
+import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 
 /** A pattern block: one stage, a group node holding its steps; its handles connect `needs`. */
 function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
-  const view = useDocumentStore((s) => s.views.stages[data.stageId]);
+  const view = useShownViews((v) => v.stages[data.stageId]);
+  const status = useStageStatus(data.stageId);
+  const error = useRunStore((s) => s.state.stages[data.stageId]?.error);
   const dropping = useIsDropTarget(id);
   if (!view) return null;
   return (
     <div
-      className={`stage-block pattern-${view.pattern}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.errors ? ' has-error' : ''}`}
+      className={`stage-block pattern-${view.pattern} stage-${status}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.errors ? ' has-error' : ''}`}
       data-stage-id={view.id}
       data-pattern={view.pattern}
+      data-status={status}
     >
       <Handle
         type="target"
@@ -32,12 +37,18 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
             <code>{view.id}</code>
           </div>
         </div>
-        <div className="block-meta">
-          {view.stepCount} step{view.stepCount === 1 ? '' : 's'}
-          {view.maxConcurrent ? ` · ≤${view.maxConcurrent} at once` : ''}
-        </div>
+        {status === 'idle' ? (
+          <div className="block-meta">
+            {view.stepCount} step{view.stepCount === 1 ? '' : 's'}
+            {view.maxConcurrent ? ` · ≤${view.maxConcurrent} at once` : ''}
+          </div>
+        ) : (
+          <div className={`block-run stage-status-${status}`} title={error ?? status}>
+            {status}
+          </div>
+        )}
       </header>
-      {view.firstIssue ? (
+      {status === 'idle' && view.firstIssue ? (
         <div className={`block-issue ${view.errors ? 'is-error' : 'is-warning'}`} title={view.firstIssue}>
           {view.firstIssue}
         </div>

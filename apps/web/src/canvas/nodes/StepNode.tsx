@@ -1,11 +1,13 @@
 import { formatDuration } from '@baton/core';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useStepStatus } from '../../run/useRunStatusStore';
-import { useDocumentStore } from '../../store/useDocumentStore';
+import { useBranchTaken, useRunShown, useStepRun, useStepStatus } from '../../run/runSelectors';
+import { useRunUiStore } from '../../run/useRunUiStore';
 import type { StepFlowNode } from '../flowTypes';
+import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
+import { StepRunBadge } from './StepRunBadge';
 import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
 
 /**
@@ -13,8 +15,13 @@ import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
  * re-renders only the nodes it concerns.
  */
 function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>) {
-  const view = useDocumentStore((s) => s.views.steps[id]);
+  const view = useShownViews((v) => v.steps[id]);
   const status = useStepStatus(id);
+  const run = useStepRun(id);
+  const inRun = useRunShown();
+  const taken = useBranchTaken(view?.stageId ?? '', id);
+  const hovered = useRunUiStore((s) => s.hovered === id);
+  const opened = useRunUiStore((s) => s.drawerStepId === id);
   const dropping = useIsDropTarget(id);
   if (!view) return null;
   const empty = view.agent === '';
@@ -33,6 +40,9 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
     selected ? 'is-selected' : '',
     dropping ? 'is-drop-target' : '',
     draggable ? 'is-reorderable' : '',
+    taken === true ? 'is-taken' : taken === false ? 'is-not-taken' : '',
+    hovered ? 'is-hovered' : '',
+    opened ? 'is-opened' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -44,7 +54,9 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
       data-stage={view.stageId}
       data-role={view.role}
       data-critical={view.critical ? 'true' : undefined}
-      title={view.firstIssue ?? undefined}
+      data-branch={taken === null ? undefined : taken ? 'taken' : 'not-taken'}
+      data-simulated={inRun && view.simulated ? 'true' : undefined}
+      title={inRun ? (run?.error ?? run?.summary ?? undefined) : (view.firstIssue ?? undefined)}
     >
       <StepHandles handles={data.handles} />
       <div className="step-caption">
@@ -62,7 +74,8 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
         ) : null}
       </div>
       <div className="step-agent">{empty ? (EMPTY_SLOT_HINT[view.role] ?? 'Drop an agent') : view.agent}</div>
-      {detail ? <div className="step-detail">{detail}</div> : null}
+      {detail && !inRun ? <div className="step-detail">{detail}</div> : null}
+      {inRun ? <StepRunBadge status={status} step={run} simulated={view.simulated} /> : null}
     </div>
   );
 }

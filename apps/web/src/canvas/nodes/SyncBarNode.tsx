@@ -1,20 +1,22 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useStepStatus } from '../../run/useRunStatusStore';
-import { useDocumentStore } from '../../store/useDocumentStore';
+import { useStepStatus } from '../../run/runSelectors';
+import { useRunUiStore } from '../../run/useRunUiStore';
 import type { SyncBarFlowNode } from '../flowTypes';
+import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
 
 /** A sync point: a barrier across the parallel lanes, with its own agent when it has one. */
 function SyncBarNodeView({ id, data, selected }: NodeProps<SyncBarFlowNode>) {
-  const view = useDocumentStore((s) => s.views.steps[id]);
+  const view = useShownViews((v) => v.steps[id]);
   const status = useStepStatus(id);
+  const hovered = useRunUiStore((s) => s.hovered === id);
   const dropping = useIsDropTarget(id);
   if (!view) return null;
   return (
     <div
-      className={`sync-bar status-${status}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.critical ? ' is-critical' : ''}${view.errors ? ' has-error' : ''}`}
+      className={`sync-bar status-${status}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.critical ? ' is-critical' : ''}${view.errors ? ' has-error' : ''}${hovered ? ' is-hovered' : ''}`}
       data-step-id={id}
       data-status={status}
       data-stage={view.stageId}

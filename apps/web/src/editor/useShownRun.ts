@@ -1,0 +1,53 @@
+import { deepEqual, parse } from '@baton/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { useCanvasStore } from '../canvas/useCanvasStore';
+import { requestFitView } from '../canvas/useFitViewRequests';
+import { useRunStore } from '../run/useRunStore';
+import { useRunUiStore } from '../run/useRunUiStore';
+import { graphViews } from '../store/graphViews';
+import { useDocumentStore } from '../store/useDocumentStore';
+import { usePanelStore } from './usePanelStore';
+
+/**
+ * While a run is shown, the canvas draws the plan of the YAML that ran (step ids are
+ * positional: the edited document's plan may differ), read-only. Answers whether the edited
+ * document has changed since that YAML, for the banner.
+ */
+export function useShownRun(runId: string | null): { changedSince: boolean; unreadable: string | null } {
+  const yaml = useRunStore((s) => (s.detail?.id === runId ? s.detail.yaml : null));
+  const registry = useDocumentStore((s) => s.registry);
+  const document = useDocumentStore((s) => s.document);
+  const parsed = useMemo(() => (yaml === null ? null : parse(yaml)), [yaml]);
+  const fitted = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!runId) return;
+    usePanelStore.getState().setTab('run');
+    return () => {
+      useRunUiStore.getState().openDrawer(null);
+      useCanvasStore.getState().showGraph(null);
+    };
+  }, [runId]);
+
+  useEffect(() => {
+    if (!runId || !parsed?.document) return;
+    useCanvasStore.getState().showGraph({
+      document: parsed.document,
+      views: graphViews(parsed.document, registry),
+    });
+    // The canvas is smaller beside the timeline, and the run's plan may differ: show all of it once.
+    if (fitted.current !== runId) {
+      fitted.current = runId;
+      requestFitView({ animate: false });
+    }
+  }, [runId, parsed, registry]);
+
+  if (!runId || !parsed) return { changedSince: false, unreadable: null };
+  if (!parsed.document) {
+    return {
+      changedSince: true,
+      unreadable: parsed.diagnostics[0]?.message ?? 'the run’s file does not parse',
+    };
+  }
+  return { changedSince: !deepEqual(parsed.document, document), unreadable: null };
+}

@@ -1,0 +1,15 @@
+import type { GraphViews } from '../store/graphViews';
+import { ReplayScrubber } from './replay/ReplayScrubber';
+import { Timeline } from './timeline/Timeline';
+import { useRunStore } from './useRunStore';
+
+/** Below the canvas while a run is shown: the replay scrubber over the timeline. */
+export function RunBottomBar({ views }: { views: GraphViews }) {
+  const speed = useRunStore((s) => s.detail?.speed ?? 1);
+  return (
+    <section className="run-bottom" aria-label="Run timeline and replay">
+      <ReplayScrubber />
+      <Timeline views={views} speed={speed} />
+    </section>
+  );
+}

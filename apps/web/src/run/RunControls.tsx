@@ -1,0 +1,89 @@
+import { useNavigate } from 'react-router';
+import { useHealth } from '../api/queries';
+import { cancelRun, startRun } from './commands/runCommands';
+import { useRunStore } from './useRunStore';
+import { useRunUiStore } from './useRunUiStore';
+
+const SPEEDS = [1, 2, 5, 10, 50];
+
+/**
+ * ▶ Run and ■ Cancel, with the run's options beside them: the speed of simulated agents, and
+ * the dispatcher when the server offers more than one.
+ */
+export function RunControls({
+  canRun,
+  whyNot,
+  ensureSaved,
+}: {
+  canRun: boolean;
+  whyNot: string | null;
+  ensureSaved: () => Promise<string | null>;
+}) {
+  const navigate = useNavigate();
+  const speed = useRunUiStore((s) => s.speed);
+  const dispatcher = useRunUiStore((s) => s.dispatcher);
+  const dispatchers = useHealth().data?.dispatchers ?? ['local'];
+  const runId = useRunStore((s) => s.runId);
+  // The run's own status, not the replay position's: a live run can be cancelled mid-replay.
+  const active = useRunStore((s) => {
+    const status = s.detail?.status;
+    return s.connection !== 'ended' && (status === undefined || status === 'queued' || status === 'running');
+  });
+  const cancellable = runId !== null && active;
+  return (
+    <div className="toolbar-group run-controls">
+      <select
+        className="select run-speed"
+        value={speed}
+        onChange={(e) => useRunUiStore.getState().setSpeed(Number(e.target.value))}
+        title="Speed of simulated agents (real agents take their own time)"
+        aria-label="Speed of simulated agents"
+        data-testid="run-speed"
+      >
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {s}×
+          </option>
+        ))}
+      </select>
+      {dispatchers.length > 1 ? (
+        <select
+          className="select"
+          value={dispatcher}
+          onChange={(e) => useRunUiStore.getState().setDispatcher(e.target.value as 'local' | 'queue')}
+          aria-label="Where steps run"
+          data-testid="run-dispatcher"
+        >
+          {dispatchers.map((d) => (
+            <option key={d} value={d}>
+              {d === 'local' ? 'This server' : 'Queue workers'}
+            </option>
+          ))}
+        </select>
+      ) : null}
+      <button
+        type="button"
+        className="btn btn-run"
+        disabled={!canRun}
+        title={whyNot ?? 'Save and run this orchestration'}
+        onClick={() =>
+          void startRun(ensureSaved, { speed, ...(dispatchers.length > 1 ? { dispatcher } : {}) }, navigate)
+        }
+        data-testid="run"
+      >
+        ▶ Run
+      </button>
+      <button
+        type="button"
+        className="btn btn-icon-only"
+        disabled={!cancellable}
+        title={cancellable ? 'Cancel the run shown' : 'Cancel (no run is in progress here)'}
+        aria-label="Cancel run"
+        onClick={() => runId && void cancelRun(runId)}
+        data-testid="cancel"
+      >
+        ■
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { type RunEvent, stepIntervals } from '@baton/core';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { artifactUrl } from '../../api/client';
+import type { GraphViews } from '../../store/graphViews';
+import { retryRun } from '../commands/runCommands';
+import { selectStepStatus } from '../runSelectors';
+import { shownSeq, useRunStore } from '../useRunStore';
+import { useRunUiStore } from '../useRunUiStore';
+import { AttemptList } from './AttemptList';
+import { ResultView } from './ResultView';
+import { StepLog } from './StepLog';
+import { stepDetails } from './stepDetails';
+
+type Tab = 'result' | 'log' | 'attempts' | 'artifacts';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'result', label: 'Result' },
+  { id: 'log', label: 'Log' },
+  { id: 'attempts', label: 'Attempts' },
+  { id: 'artifacts', label: 'Artifacts' },
+];
+const NO_EVENTS: RunEvent[] = [];
+
+/** The artifacts route serves paths inside the run's folder: the one `context.json` is in. */
+function runFolder(artifacts: readonly { name: string; path: string }[]): string | null {
+  const context = artifacts.find((a) => a.name === 'context.json');
+  return context ? context.path.slice(0, context.path.lastIndexOf('/') + 1) : null;
+}
+
+/** The step drawer: a clicked node's result, live log, attempts and artifacts. */
+export function StepDrawer({ views }: { views: GraphViews }) {
+  const stepId = useRunUiStore((s) => s.drawerStepId);
+  const navigate = useNavigate();
+  const [tab, setTab] = useState<Tab>('result');
+  const runId = useRunStore((s) => s.runId);
+  const orchestrationId = useRunStore((s) => s.detail?.orchestrationId ?? null);
+  const events = useRunStore((s) => (stepId ? (s.byStep.get(stepId) ?? NO_EVENTS) : NO_EVENTS));
+  const upTo = useRunStore(shownSeq);
+  const status = useRunStore((s) => (stepId ? selectStepStatus(s.state, stepId) : 'idle'));
+  const runFailed = useRunStore((s) => s.state.status === 'failed' || s.state.status === 'cancelled');
+  const artifacts = useRunStore((s) => s.state.artifacts);
+  const details = useMemo(() => stepDetails(events, upTo), [events, upTo]);
+  const attempts = useMemo(() => stepIntervals(events.filter((e) => e.seq <= upTo)), [events, upTo]);
+  if (!stepId || !runId) return null;
+  const view = views.steps[stepId];
+  const folder = runFolder(artifacts);
+  const mine = artifacts.filter((a) => a.stepId === stepId);
+  return (
+    <aside
+      className="step-drawer"
+      aria-label={`Step ${stepId}`}
+      data-testid="step-drawer"
+      data-step-id={stepId}
+    >
+      <header className="drawer-header">
+        <div>
+          <div className="drawer-title">{view?.agent ?? 'barrier'}</div>
+          <div className="drawer-subtitle">
+            <code>{stepId}</code> · <span className={`run-status run-status-${status}`}>{status}</span>
+            {view?.simulated ? <span className="run-simulated">simulated</span> : null}
+          </div>
+        </div>
+        <button
+          type="button"
+          className="btn-icon"
+          onClick={() => useRunUiStore.getState().openDrawer(null)}
+          aria-label="Close"
+          data-testid="drawer-close"
+        >
+          ×
+        </button>
+      </header>
+      {view?.label && view.label !== view.agent ? <p className="drawer-task">{view.label}</p> : null}
+      {details.reason ? <p className="drawer-reason">{details.reason}</p> : null}
+      {status === 'failed' && runFailed && orchestrationId ? (
+        <button
+          type="button"
+          className="btn btn-primary btn-small drawer-retry"
+          onClick={() => void retryRun(runId, orchestrationId, navigate)}
+          title="Run the current version again, reusing every unchanged step that succeeded"
+          data-testid="retry"
+        >
+          ↻ Retry from here
+        </button>
+      ) : null}
+      <div className="tabs drawer-tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={`tab${tab === t.id ? ' is-active' : ''}`}
+            onClick={() => setTab(t.id)}
+            data-testid={`drawer-tab-${t.id}`}
+          >
+            {t.label}
+            {t.id === 'log' && details.logs.length ? ` (${details.logs.length})` : ''}
+            {t.id === 'attempts' && attempts.length > 1 ? ` (${attempts.length})` : ''}
+          </button>
+        ))}
+      </div>
+      <div className="drawer-body">
+        {tab === 'result' ? <ResultView result={details.result} verdict={details.verdict} /> : null}
+        {tab === 'log' ? <StepLog lines={details.logs} /> : null}
+        {tab === 'attempts' ? <AttemptList attempts={attempts} /> : null}
+        {tab === 'artifacts' ? (
+          mine.length ? (
+            <ul className="artifact-list">
+              {mine.map((a) => (
+                <li key={a.path}>
+                  {folder && a.path.startsWith(folder) ? (
+                    <a
+                      href={artifactUrl(runId, a.path.slice(folder.length))}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
+                      {a.name}
+                    </a>
+                  ) : (
+                    a.name
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="drawer-empty">This step has produced no artifacts (yet).</p>
+          )
+        ) : null}
+      </div>
+    </aside>
+  );
+}

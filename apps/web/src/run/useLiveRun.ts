@@ -1,0 +1,75 @@
+import type { RunEvent } from '@baton/core';
+import { useEffect } from 'react';
+import { api } from '../api/client';
+import { keys, queryClient } from '../api/queries';
+import { openRunStream } from '../api/runEventSource';
+import { createFrameBatcher } from './frameBatcher';
+import { useRunStore } from './useRunStore';
+
+const REOPEN_MS = 2000;
+
+/**
+ * Show the run of the address: its record (the YAML it ran, drawn as its own plan) and its
+ * events, live or replayed from the store, folded once per animation frame. A dropped stream
+ * resumes after the last event folded, so nothing is missed or folded twice.
+ */
+export function useLiveRun(runId: string | null): void {
+  useEffect(() => {
+    const store = useRunStore.getState();
+    store.open(runId);
+    if (!runId) return;
+    let stopped = false;
+    let closeStream: () => void = () => {};
+    let reopen: ReturnType<typeof setTimeout> | undefined;
+    const batcher = createFrameBatcher<RunEvent>((events) => useRunStore.getState().append(events));
+    const lastSeq = () => useRunStore.getState().events.at(-1)?.seq ?? 0;
+    const refresh = () =>
+      api
+        .run(runId)
+        .then((detail) => {
+          if (stopped) return;
+          useRunStore.getState().setDetail(detail);
+          if (detail.orchestrationId) {
+            void queryClient.invalidateQueries({ queryKey: keys.runs(detail.orchestrationId) });
+          }
+          void queryClient.invalidateQueries({ queryKey: keys.list, exact: true });
+        })
+        .catch((error: unknown) => {
+          if (!stopped) useRunStore.getState().setConnection('interrupted', messageOf(error));
+        });
+
+    const connect = () => {
+      useRunStore.getState().setConnection('connecting');
+      closeStream = openRunStream(runId, lastSeq(), {
+        onEvent: (event) => batcher.push(event),
+        onOpen: () => useRunStore.getState().setConnection('live'),
+        onInterrupted: (retrying) => {
+          batcher.flush();
+          useRunStore.getState().setConnection('interrupted');
+          if (retrying || stopped) return;
+          closeStream();
+          reopen = setTimeout(connect, REOPEN_MS);
+        },
+        onEnd: () => {
+          batcher.flush();
+          useRunStore.getState().setConnection('ended');
+          void refresh();
+        },
+        onBadEvent: (message) => {
+          const { connection } = useRunStore.getState();
+          useRunStore.getState().setConnection(connection, message);
+        },
+      });
+    };
+    void refresh();
+    connect();
+    return () => {
+      stopped = true;
+      closeStream();
+      clearTimeout(reopen);
+      batcher.dispose();
+    };
+  }, [runId]);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -1,0 +1,145 @@
+import { reduceRun } from '@baton/core';
+import { expect, test } from '@playwright/test';
+import { createOrchestration } from './support/api';
+import { readExample } from './support/editor';
+import { nodeStatuses, pressRun, runDetail, runEnded, runEvents, stepNode } from './support/runs';
+
+/**
+ * Runs started from the editor (DESIGN §5): ▶ Run saves, starts the run and opens its address;
+ * the canvas draws the run's own plan and follows its events.
+ */
+
+test('a conditional branch run: the analyzer runs, one branch succeeds, the other is skipped', async ({
+  page,
+  request,
+}) => {
+  const record = await createOrchestration(request, readExample('full/7-conditional-branching.baton.yaml'));
+  await page.goto(`/o/${record.id}`);
+  await expect(page.getByTestId('run')).toBeEnabled();
+  const runId = await pressRun(page, 1);
+
+  const analyzer = stepNode(page, 'quality.analyzer');
+  await expect(analyzer).toHaveAttribute('data-status', 'running');
+  await expect(analyzer).toHaveAttribute('data-status', 'succeeded');
+  await runEnded(page, 'succeeded');
+
+  const statuses = await nodeStatuses(page);
+  const branches = Object.entries(statuses).filter(([id]) => id.startsWith('quality.branch.'));
+  expect(branches).toHaveLength(2);
+  expect(branches.filter(([, s]) => s === 'succeeded')).toHaveLength(1);
+  expect(branches.filter(([, s]) => s === 'skipped')).toHaveLength(1);
+  await expect(page.locator('[data-stage-id="quality"]')).toHaveAttribute('data-status', 'succeeded');
+
+  // The timeline has a bar for every step that ran (started at least once).
+  const events = await runEvents(request, runId);
+  const ran = [...new Set(events.filter((e) => e.type === 'step.started').map((e) => e.stepId))].sort();
+  expect(ran).toContain('quality.analyzer');
+  const timeline = page.getByTestId('timeline');
+  for (const id of ran) await expect(timeline.locator(`[data-step-id="${id}"]`).first()).toBeVisible();
+  const bars = await timeline
+    .getByTestId('timeline-bar')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')));
+  expect([...new Set(bars)].sort()).toEqual(ran);
+});
+
+test('cancel a run: the running steps become cancelled and the run ends cancelled', async ({
+  page,
+  request,
+}) => {
+  const yaml = `version: 1
+name: Slow parallel work
+agents:
+  slow: { runtime: { kind: simulated, duration: 60s } }
+stages:
+  - id: build
+    pattern: parallel_independent
+    parallel_execution: true
+    tasks:
+      - { agent: slow, task: one }
+      - { agent: slow, task: two }
+`;
+  const record = await createOrchestration(request, yaml);
+  await page.goto(`/o/${record.id}`);
+  const runId = await pressRun(page, 1);
+  await expect(stepNode(page, 'build.task.0')).toHaveAttribute('data-status', 'running');
+  await expect(stepNode(page, 'build.task.1')).toHaveAttribute('data-status', 'running');
+  await page.getByTestId('cancel').click();
+  await expect(stepNode(page, 'build.task.0')).toHaveAttribute('data-status', 'cancelled');
+  await expect(stepNode(page, 'build.task.1')).toHaveAttribute('data-status', 'cancelled');
+  await runEnded(page, 'cancelled');
+  expect((await runDetail(request, runId)).status).toBe('cancelled');
+  await expect(page.getByTestId('cancel')).toBeDisabled();
+});
+
+test('a reload in the middle of a run: statuses continue and end as the server says', async ({
+  page,
+  request,
+}) => {
+  const yaml = `version: 1
+name: A chain to reload during
+agents:
+  step: { runtime: { kind: simulated, duration: 700ms } }
+stages:
+  - id: chain
+    pattern: sequential_handoff
+    parallel_execution: false
+    tasks:
+      - { agent: step, task: a }
+      - { agent: step, task: b }
+      - { agent: step, task: c }
+      - { agent: step, task: d }
+      - { agent: step, task: e }
+`;
+  const record = await createOrchestration(request, yaml);
+  await page.goto(`/o/${record.id}`);
+  const runId = await pressRun(page, 1);
+  await expect(stepNode(page, 'chain.task.1')).toHaveAttribute('data-status', 'running');
+  await page.reload();
+  await expect(page.getByTestId('run-banner')).toBeVisible();
+  // Reopened mid-run: what finished before the reload shows so, and the rest follows live.
+  await expect(stepNode(page, 'chain.task.0')).toHaveAttribute('data-status', 'succeeded');
+  await expect(stepNode(page, 'chain.task.3')).toHaveAttribute('data-status', 'running');
+  await runEnded(page, 'succeeded');
+  const detail = await runDetail(request, runId);
+  const expected = Object.fromEntries(Object.entries(detail.steps).map(([id, s]) => [id, s.status]));
+  expect(await nodeStatuses(page)).toEqual(expected);
+});
+
+test('replay a finished run: at the middle, every node shows reduceRun of the events up to there', async ({
+  page,
+  request,
+}) => {
+  const record = await createOrchestration(request, readExample('full/4-primary-with-reviewers.baton.yaml'));
+  await page.goto(`/o/${record.id}`);
+  const runId = await pressRun(page, 10);
+  await runEnded(page, 'succeeded');
+  const events = await runEvents(request, runId);
+
+  // Reopened later, the run shows as it ended.
+  await page.goto(`/o/${record.id}/runs/${runId}`);
+  await runEnded(page, 'succeeded');
+  const scrubber = page.getByTestId('replay-scrubber');
+  await expect(page.getByRole('slider', { name: /replay position/i })).toHaveAttribute(
+    'data-testid',
+    'replay-scrubber',
+  );
+  await expect(scrubber).toHaveAttribute('aria-valuenow', String(events.length));
+
+  const middle = Math.floor(events.length / 2);
+  await scrubber.focus();
+  await page.keyboard.press('Home');
+  await expect(scrubber).toHaveAttribute('aria-valuenow', '0');
+  for (let i = 0; i < middle; i++) await page.keyboard.press('ArrowRight');
+  await expect(scrubber).toHaveAttribute('aria-valuenow', String(middle));
+
+  const state = reduceRun(events.slice(0, middle));
+  const statuses = await nodeStatuses(page);
+  for (const [id, status] of Object.entries(statuses)) {
+    expect(status, id).toBe(state.steps[id]?.status ?? 'idle');
+  }
+  // The summary belongs to the end: at the middle the run has not ended.
+  await expect(page.getByTestId('run-summary')).toBeHidden();
+  await page.keyboard.press('End');
+  await expect(scrubber).toHaveAttribute('aria-valuenow', String(events.length));
+  await runEnded(page, 'succeeded');
+});
