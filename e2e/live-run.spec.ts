@@ -1,7 +1,7 @@
 import { reduceRun } from '@baton/core';
 import { expect, test } from '@playwright/test';
 import { createOrchestration } from './support/api';
-import { readExample } from './support/editor';
+import { examplePath, importFile, openNewEditor, readExample } from './support/editor';
 import { nodeStatuses, pressRun, runDetail, runEnded, runEvents, stepNode } from './support/runs';
 
 /**
@@ -40,6 +40,67 @@ test('a conditional branch run: the analyzer runs, one branch succeeds, the othe
     .getByTestId('timeline-bar')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-step-id')));
   expect([...new Set(bars)].sort()).toEqual(ran);
+
+  // The list shows each orchestration's last run.
+  await page.goto('/');
+  const row = page.getByTestId('list-row').filter({ hasText: record.name });
+  await expect(row.getByTestId('list-last-run')).toHaveAttribute('data-status', 'succeeded');
+});
+
+test('▶ Run on an unsaved document saves it first, then runs the stored version', async ({
+  page,
+  request,
+}) => {
+  await openNewEditor(page);
+  await expect(page.getByTestId('run')).toBeDisabled();
+  await importFile(page, examplePath('seed/6-fan-out-fan-in.baton.yaml'));
+  await expect(page.getByTestId('save-state')).toHaveText(/Unsaved changes|Not saved yet/);
+  const runId = await pressRun(page, 10);
+  await runEnded(page, 'succeeded');
+  const detail = await runDetail(request, runId);
+  const orchestrationId = new URL(page.url()).pathname.split('/')[2];
+  expect(detail.orchestrationId).toBe(orchestrationId);
+  expect(detail.yaml).toBe(readExample('seed/6-fan-out-fan-in.baton.yaml'));
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved · v1/);
+});
+
+test('a dropped connection is shown, and the view resumes without a wrong state', async ({
+  page,
+  context,
+  request,
+}) => {
+  const yaml = `version: 1
+name: A chain to go offline during
+agents:
+  step: { runtime: { kind: simulated, duration: 600ms } }
+stages:
+  - id: chain
+    pattern: sequential_handoff
+    parallel_execution: false
+    tasks:
+      - { agent: step, task: a }
+      - { agent: step, task: b }
+      - { agent: step, task: c }
+      - { agent: step, task: d }
+      - { agent: step, task: e }
+      - { agent: step, task: f }
+`;
+  const record = await createOrchestration(request, yaml);
+  await page.goto(`/o/${record.id}`);
+  const runId = await pressRun(page, 1);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
+  await expect(stepNode(page, 'chain.task.1')).toHaveAttribute('data-status', 'running');
+  await context.setOffline(true);
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'interrupted');
+  await page.waitForTimeout(1500);
+  await context.setOffline(false);
+  await runEnded(page, 'succeeded');
+  const detail = await runDetail(request, runId);
+  const expected = Object.fromEntries(Object.entries(detail.steps).map(([id, s]) => [id, s.status]));
+  expect(await nodeStatuses(page)).toEqual(expected);
+  // Every event once: the resumed stream neither skipped nor repeated one.
+  const events = await runEvents(request, runId);
+  await expect(page.getByTestId('replay-scrubber')).toHaveAttribute('aria-valuemax', String(events.length));
 });
 
 test('cancel a run: the running steps become cancelled and the run ends cancelled', async ({
