@@ -66,7 +66,8 @@ export function Timeline({ views, speed }: { views: GraphViews; speed: number })
           {group.rows.map((row) => (
             <div key={row.stepId} className="timeline-row">
               <div className="timeline-label" title={row.stepId}>
-                {row.label} <span className="timeline-step-id">{row.stepId.slice(group.stageId.length + 1)}</span>
+                {row.label}{' '}
+                <span className="timeline-step-id">{row.stepId.slice(group.stageId.length + 1)}</span>
               </div>
               <div className="timeline-track">
                 {row.expected ? (
