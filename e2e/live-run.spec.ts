@@ -2,7 +2,7 @@ import { reduceRun } from '@baton/core';
 import { expect, test } from '@playwright/test';
 import { createOrchestration } from './support/api';
 import { examplePath, importFile, openNewEditor, readExample } from './support/editor';
-import { nodeStatuses, pressRun, runDetail, runEnded, runEvents, stepNode } from './support/runs';
+import { chainYaml, nodeStatuses, pressRun, runDetail, runEnded, runEvents, stepNode } from './support/runs';
 
 /**
  * Runs started from the editor (DESIGN §5): ▶ Run saves, starts the run and opens its address;
@@ -69,23 +69,7 @@ test('a dropped connection is shown, and the view resumes without a wrong state'
   context,
   request,
 }) => {
-  const yaml = `version: 1
-name: A chain to go offline during
-agents:
-  step: { runtime: { kind: simulated, duration: 600ms } }
-stages:
-  - id: chain
-    pattern: sequential_handoff
-    parallel_execution: false
-    tasks:
-      - { agent: step, task: a }
-      - { agent: step, task: b }
-      - { agent: step, task: c }
-      - { agent: step, task: d }
-      - { agent: step, task: e }
-      - { agent: step, task: f }
-`;
-  const record = await createOrchestration(request, yaml);
+  const record = await createOrchestration(request, chainYaml('A chain to go offline during', 6, '600ms'));
   await page.goto(`/o/${record.id}`);
   const runId = await pressRun(page, 1);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
@@ -136,22 +120,7 @@ test('a reload in the middle of a run: statuses continue and end as the server s
   page,
   request,
 }) => {
-  const yaml = `version: 1
-name: A chain to reload during
-agents:
-  step: { runtime: { kind: simulated, duration: 700ms } }
-stages:
-  - id: chain
-    pattern: sequential_handoff
-    parallel_execution: false
-    tasks:
-      - { agent: step, task: a }
-      - { agent: step, task: b }
-      - { agent: step, task: c }
-      - { agent: step, task: d }
-      - { agent: step, task: e }
-`;
-  const record = await createOrchestration(request, yaml);
+  const record = await createOrchestration(request, chainYaml('A chain to reload during', 5, '700ms'));
   await page.goto(`/o/${record.id}`);
   const runId = await pressRun(page, 1);
   await expect(stepNode(page, 'chain.task.1')).toHaveAttribute('data-status', 'running');

@@ -53,3 +53,19 @@ export async function nodeStatuses(page: Page): Promise<Record<string, string>> 
 
 export const stepNode = (page: Page, stepId: string) =>
   page.locator(`.react-flow__node [data-step-id="${stepId}"]`);
+
+/** A sequential chain of `tasks` simulated steps of `duration` each: a run long enough to act during. */
+export function chainYaml(name: string, tasks: number, duration: string): string {
+  const lines = Array.from({ length: tasks }, (_, i) => `      - { agent: step, task: t${i} }`);
+  return `version: 1
+name: ${name}
+agents:
+  step: { runtime: { kind: simulated, duration: ${duration} } }
+stages:
+  - id: chain
+    pattern: sequential_handoff
+    parallel_execution: false
+    tasks:
+${lines.join('\n')}
+`;
+}

@@ -1,6 +1,7 @@
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { Inspector } from '../inspector/Inspector';
 import { RunTab } from '../run/RunTab';
+import { Tabs } from '../shared/Tabs';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { YamlTab } from '../yaml/YamlTab';
 import { type PanelTab, usePanelStore } from './usePanelStore';
@@ -21,24 +22,22 @@ export function SidePanel() {
   const orchestrationId = useSessionStore((s) => s.id);
   return (
     <aside className="side-panel" aria-label="Panel">
-      <div className="tabs" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={`tab${tab === t.id ? ' is-active' : ''}`}
-            onClick={() => setTab(t.id)}
-            data-testid={`tab-${t.id}`}
-          >
-            {t.label}
-            {t.id === 'inspector' && hasSelection && tab !== 'inspector' ? (
-              <span className="tab-dot" aria-hidden="true" />
-            ) : null}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={TABS.map((t) => ({
+          id: t.id,
+          label: (
+            <>
+              {t.label}
+              {t.id === 'inspector' && hasSelection && tab !== 'inspector' ? (
+                <span className="tab-dot" aria-hidden="true" />
+              ) : null}
+            </>
+          ),
+        }))}
+        value={tab}
+        onChange={setTab}
+        testIdPrefix="tab-"
+      />
       <div className="tab-body">
         {tab === 'inspector' ? <Inspector /> : null}
         {tab === 'yaml' ? <YamlTab /> : null}

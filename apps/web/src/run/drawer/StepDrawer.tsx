@@ -2,6 +2,7 @@ import { type RunEvent, stepIntervals } from '@baton/core';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { artifactUrl } from '../../api/client';
+import { Tabs } from '../../shared/Tabs';
 import type { GraphViews } from '../../store/graphViews';
 import { retryRun } from '../commands/runCommands';
 import { selectStepStatus } from '../runSelectors';
@@ -83,23 +84,18 @@ export function StepDrawer({ views }: { views: GraphViews }) {
           ↻ Retry from here
         </button>
       ) : null}
-      <div className="tabs drawer-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={`tab${tab === t.id ? ' is-active' : ''}`}
-            onClick={() => setTab(t.id)}
-            data-testid={`drawer-tab-${t.id}`}
-          >
-            {t.label}
-            {t.id === 'log' && details.logs.length ? ` (${details.logs.length})` : ''}
-            {t.id === 'attempts' && attempts.length > 1 ? ` (${attempts.length})` : ''}
-          </button>
-        ))}
-      </div>
+      <Tabs<Tab>
+        tabs={TABS.map((t) => ({
+          id: t.id,
+          label: `${t.label}${t.id === 'log' && details.logs.length ? ` (${details.logs.length})` : ''}${
+            t.id === 'attempts' && attempts.length > 1 ? ` (${attempts.length})` : ''
+          }`,
+        }))}
+        value={tab}
+        onChange={setTab}
+        testIdPrefix="drawer-tab-"
+        className="drawer-tabs"
+      />
       <div className="drawer-body">
         {tab === 'result' ? <ResultView result={details.result} verdict={details.verdict} /> : null}
         {tab === 'log' ? <StepLog lines={details.logs} /> : null}
