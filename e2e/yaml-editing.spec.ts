@@ -62,3 +62,18 @@ test('the diagnostic of an unknown agent selects its node; a selected node marks
   await expect(page.locator('.cm-selected-node-line')).toHaveCount(1);
   await expect(page.locator('.cm-selected-node-line')).toContainText('primary_agent');
 });
+
+test('Save at once after typing in the YAML tab stores what was typed, not the text of a moment before', async ({
+  page,
+  request,
+}) => {
+  await page.locator('.cm-line', { hasText: 'pytest-test-master' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\n  - "comment-cleaner"');
+  // No pause for the YAML tab to apply the edit: the save itself must take it.
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved · v1/);
+  const id = new URL(page.url()).pathname.split('/')[2];
+  const stored = await (await request.get(`/api/orchestrations/${id}`)).json();
+  expect(stored.yaml).toContain('comment-cleaner');
+});

@@ -6,6 +6,7 @@ import { toast } from '../shared/useToastStore';
 import { isDirty, useDocumentStore } from '../store/useDocumentStore';
 import { analyzeYaml } from '../yaml/analyzeYaml';
 import { documentYaml } from '../yaml/documentYaml';
+import { flushYamlEdits } from '../yaml/useYamlEditorStore';
 import { clearDraft, clearLayout, writeLayout } from './drafts';
 import { openRecord } from './openDocument';
 import { adoptSavedId } from './useEditorSession';
@@ -57,6 +58,7 @@ async function saveAsNew(
 export async function saveDocument(navigate: Navigate): Promise<void> {
   const session = useSessionStore.getState();
   if (session.saving) return;
+  flushYamlEdits();
   const yaml = currentYaml();
   const analysis = analyzeYaml(yaml, useDocumentStore.getState().registry);
   if (hasErrors(analysis.diagnostics)) {
@@ -102,6 +104,7 @@ export async function ensureSaved(navigate: Navigate): Promise<string | null> {
     const { id } = useSessionStore.getState();
     return id !== null && !isDirty(useDocumentStore.getState()) ? id : null;
   };
+  flushYamlEdits();
   if (stored()) return stored();
   await saveDocument(navigate);
   return stored();

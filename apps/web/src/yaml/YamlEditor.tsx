@@ -129,13 +129,19 @@ export function YamlEditor() {
       }),
     });
     viewRef.current = view;
+    useYamlEditorStore.setState({
+      flush: () => {
+        window.clearTimeout(timer.current);
+        apply();
+      },
+    });
     const first = window.setTimeout(() => analyze(view), 0);
     return () => {
       window.clearTimeout(first);
       window.clearTimeout(timer.current);
       view.destroy();
       viewRef.current = null;
-      useYamlEditorStore.setState({ analysis: null, pending: false });
+      useYamlEditorStore.setState({ analysis: null, pending: false, flush: null });
     };
   }, []);
 

@@ -9,10 +9,22 @@ interface YamlEditorState {
   pending: boolean;
   /** A request to put the cursor on a line (a diagnostic was clicked). */
   reveal: { line: number; col: number; at: number } | null;
+  /**
+   * Apply what is being typed now rather than after the pause: a save or a run must take the
+   * text on screen, not the document of a moment ago. Null while no YAML editor is open.
+   */
+  flush: (() => void) | null;
 }
 
 export const useYamlEditorStore = create<YamlEditorState>()(() => ({
   analysis: null,
   pending: false,
   reveal: null,
+  flush: null,
 }));
+
+/** Bring the document up to the YAML tab's text, if an edit there is waiting for its pause. */
+export function flushYamlEdits(): void {
+  const { pending, flush } = useYamlEditorStore.getState();
+  if (pending) flush?.();
+}
