@@ -1,4 +1,4 @@
-import { reduceRun } from '@baton/core';
+import { type RunEvent, reduceRun, stepIntervals } from '@baton/core';
 import { expect, test } from '@playwright/test';
 import { createOrchestration } from './support/api';
 import { examplePath, importFile, openNewEditor, readExample } from './support/editor';
@@ -29,6 +29,12 @@ test('a conditional branch run: the analyzer runs, one branch succeeds, the othe
   expect(branches.filter(([, s]) => s === 'succeeded')).toHaveLength(1);
   expect(branches.filter(([, s]) => s === 'skipped')).toHaveLength(1);
   await expect(page.locator('[data-stage-id="quality"]')).toHaveAttribute('data-status', 'succeeded');
+  // The branch taken is marked, the other dimmed; the analyzer is neither.
+  const taken = branches.find(([, st]) => st === 'succeeded')?.[0] ?? '';
+  const other = branches.find(([, st]) => st === 'skipped')?.[0] ?? '';
+  await expect(stepNode(page, taken)).toHaveAttribute('data-branch', 'taken');
+  await expect(stepNode(page, other)).toHaveAttribute('data-branch', 'not-taken');
+  await expect(analyzer).not.toHaveAttribute('data-branch', /.*/);
 
   // The timeline has a bar for every step that ran (started at least once).
   const events = await runEvents(request, runId);
@@ -64,28 +70,66 @@ test('▶ Run on an unsaved document saves it first, then runs the stored versio
   await expect(page.getByTestId('save-state')).toHaveText(/Saved · v1/);
 });
 
-test('a dropped connection is shown, and the view resumes without a wrong state', async ({
+test('a dropped connection is shown, and the stream resumes after the last event seen', async ({
   page,
-  context,
   request,
+  baseURL,
 }) => {
-  const record = await createOrchestration(request, chainYaml('A chain to go offline during', 6, '600ms'));
+  const record = await createOrchestration(request, chainYaml('A chain whose stream drops', 6, '500ms'));
+  // The first stream the page opens is cut after the first events (as a proxy dropping it
+  // would); every later one goes to the server, which must be asked to resume after them.
+  let cutAfter = 0;
+  const resumedAfter: string[] = [];
+  await page.route('**/api/runs/*/events*', async (route) => {
+    if (cutAfter > 0) {
+      const headers = await route.request().allHeaders();
+      resumedAfter.push(
+        headers['last-event-id'] ?? new URL(route.request().url()).searchParams.get('after') ?? '',
+      );
+      await route.continue();
+      return;
+    }
+    const firstEvents = await readFirstEvents(`${baseURL}${new URL(route.request().url()).pathname}`, 6);
+    cutAfter = firstEvents.at(-1)?.seq ?? 0;
+    const body = `retry: 1500\n\n${firstEvents.map((e) => `id: ${e.seq}\ndata: ${JSON.stringify(e)}\n\n`).join('')}`;
+    await route.fulfill({ status: 200, contentType: 'text/event-stream', body });
+  });
   await page.goto(`/o/${record.id}`);
   const runId = await pressRun(page, 1);
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'live');
-  await expect(stepNode(page, 'chain.task.1')).toHaveAttribute('data-status', 'running');
-  await context.setOffline(true);
   await expect(page.getByTestId('connection')).toHaveAttribute('data-state', 'interrupted');
-  await page.waitForTimeout(1500);
-  await context.setOffline(false);
   await runEnded(page, 'succeeded');
+  expect(cutAfter).toBeGreaterThan(0);
+  expect(resumedAfter[0]).toBe(String(cutAfter));
   const detail = await runDetail(request, runId);
-  const expected = Object.fromEntries(Object.entries(detail.steps).map(([id, s]) => [id, s.status]));
+  const expected = Object.fromEntries(Object.entries(detail.steps).map(([id, st]) => [id, st.status]));
   expect(await nodeStatuses(page)).toEqual(expected);
-  // Every event once: the resumed stream neither skipped nor repeated one.
+  // Every event once: nothing skipped, nothing folded twice.
   const events = await runEvents(request, runId);
   await expect(page.getByTestId('replay-scrubber')).toHaveAttribute('aria-valuemax', String(events.length));
 });
+
+/** The first `count` events of a live run's stream, read with a plain HTTP client, then let go. */
+async function readFirstEvents(url: string, count: number): Promise<RunEvent[]> {
+  const controller = new AbortController();
+  const response = await fetch(url, { signal: controller.signal });
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  const events: RunEvent[] = [];
+  while (events.length < count) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    const blocks = text.split('\n\n');
+    text = blocks.pop() ?? '';
+    for (const block of blocks) {
+      const data = block.split('\n').find((l) => l.startsWith('data: {'));
+      if (data && events.length < count) events.push(JSON.parse(data.slice(6)) as RunEvent);
+    }
+  }
+  controller.abort();
+  return events;
+}
 
 test('cancel a run: the running steps become cancelled and the run ends cancelled', async ({
   page,
@@ -162,11 +206,22 @@ test('replay a finished run: at the middle, every node shows reduceRun of the ev
   for (let i = 0; i < middle; i++) await page.keyboard.press('ArrowRight');
   await expect(scrubber).toHaveAttribute('aria-valuenow', String(middle));
 
-  const state = reduceRun(events.slice(0, middle));
-  const statuses = await nodeStatuses(page);
-  for (const [id, status] of Object.entries(statuses)) {
-    expect(status, id).toBe(state.steps[id]?.status ?? 'idle');
-  }
+  const planSteps = Object.keys((await runDetail(request, runId)).steps).length;
+  const expectFolded = async (n: number) => {
+    const state = reduceRun(events.slice(0, n));
+    const statuses = await nodeStatuses(page);
+    expect(Object.keys(statuses)).toHaveLength(planSteps); // every node drawn, none skipped unseen
+    for (const [id, status] of Object.entries(statuses)) {
+      expect(status, `${id} at ${n}`).toBe(state.steps[id]?.status ?? 'idle');
+    }
+    // The timeline at the position: one bar per attempt begun in the events up to it.
+    await expect(page.getByTestId('timeline-bar')).toHaveCount(stepIntervals(events.slice(0, n)).length);
+  };
+  await expectFolded(middle);
+  // Back three events (the state is folded afresh), then the same again.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+  await expect(scrubber).toHaveAttribute('aria-valuenow', String(middle - 3));
+  await expectFolded(middle - 3);
   // The summary belongs to the end: at the middle the run has not ended.
   await expect(page.getByTestId('run-summary')).toBeHidden();
   await page.keyboard.press('End');

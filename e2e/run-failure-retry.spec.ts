@@ -44,14 +44,15 @@ test('a failing validator fails its phase, skips the next, and the summary says 
   const text = await yamlText(page);
   await typeYaml(page, text.replace('fail_rate: 1', 'fail_rate: 0'));
   await expect.poll(async () => (await yamlText(page)).includes('fail_rate: 0')).toBe(true);
-  await page.getByTestId('save').click();
-  await expect(page.getByTestId('save-state')).toHaveText(/Saved · v2/);
+  // Not saved by hand: Retry stores the fix first, as ▶ Run does.
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
   await openTab(page, 'run');
   await page.locator(`[data-testid="run-history-item"][data-run-id="${failedRunId}"]`).click();
   await runEnded(page, 'failed');
   await page.getByTestId('run-summary').getByTestId('retry').click();
   await page.waitForURL((url) => url.pathname.includes('/runs/') && !url.pathname.endsWith(failedRunId));
   await runEnded(page, 'succeeded');
+  await expect(page.getByTestId('save-state')).toHaveText(/Saved · v2/);
 
   await expect(stepNode(page, 'graphql.phase.0.agent')).toHaveAttribute('data-status', 'reused');
   for (const id of ['graphql.phase.0.validator', 'graphql.phase.1.agent', 'graphql.phase.1.validator']) {

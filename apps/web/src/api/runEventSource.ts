@@ -4,11 +4,8 @@ export interface RunStreamHandlers {
   /** Events as they arrive, each checked by core's guard. */
   onEvent(event: RunEvent): void;
   onOpen(): void;
-  /**
-   * The connection dropped. With `retrying` the browser reconnects by itself, resuming after
-   * the last id it saw (`Last-Event-ID`); without, the caller opens a new stream.
-   */
-  onInterrupted(retrying: boolean): void;
+  /** The connection dropped; the stream is closed, and the caller opens a new one to resume. */
+  onInterrupted(): void;
   /** The run is over and every event was sent (`event: end`). */
   onEnd(): void;
   /** A message that is not a run event: reported, skipped. */
@@ -17,8 +14,7 @@ export interface RunStreamHandlers {
 
 /**
  * The run's server-sent events (DESIGN §4), transport only: it opens `/api/runs/:id/events`
- * after `afterSeq`, and an interrupted stream resumes by itself from the last `id:` seen
- * (`Last-Event-ID`). Returns a function that closes it.
+ * after `afterSeq` and closes on the first error. Returns a function that closes it.
  */
 export function openRunStream(runId: string, afterSeq: number, handlers: RunStreamHandlers): () => void {
   const url = `/api/runs/${encodeURIComponent(runId)}/events${afterSeq > 0 ? `?after=${afterSeq}` : ''}`;
@@ -31,8 +27,10 @@ export function openRunStream(runId: string, afterSeq: number, handlers: RunStre
   source.onopen = () => handlers.onOpen();
   source.onerror = () => {
     if (closed) return;
-    // CLOSED: the browser gave up (the server answered with an error); else it is retrying.
-    handlers.onInterrupted(source.readyState !== EventSource.CLOSED);
+    // Not left to the browser's own reconnect: the caller resumes after the last event it
+    // folded (`?after=`), which is what the view shows, whatever the browser last parsed.
+    close();
+    handlers.onInterrupted();
   };
   source.onmessage = (message: MessageEvent<string>) => {
     try {

@@ -99,8 +99,13 @@ export const useCanvasStore = create<CanvasState>()((set, get) => ({
     // A run's nodes are not selectable for editing: the selection is the editor's.
     const selection = runGraph ? null : useSelectionStore.getState().selection;
     const next = buildFlowGraph(document, views, positions, selection, graph);
-    // A block stays where it was first shown: later edits elsewhere do not move it.
+    // A block stays where it was first shown: later edits elsewhere do not move it. A run's
+    // plan is only looked at: its places are not the editor's to keep.
     let frozen = positions;
+    if (runGraph) {
+      set({ views, graph: next, nodes: next.nodes, edges: next.edges });
+      return;
+    }
     for (const [stageId, block] of next.blocks) {
       if (positions[stageId]) continue;
       if (frozen === positions) frozen = { ...positions };

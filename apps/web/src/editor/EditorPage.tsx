@@ -8,6 +8,7 @@ import { useCanvasStore } from '../canvas/useCanvasStore';
 import { ImportDialog } from '../io/ImportDialog';
 import { importFile } from '../io/importText';
 import { Palette } from '../palette/Palette';
+import { RunActionsContext } from '../run/commands/RunActionsContext';
 import { StepDrawer } from '../run/drawer/StepDrawer';
 import { RunBanner } from '../run/RunBanner';
 import { RunBottomBar } from '../run/RunBottomBar';
@@ -16,7 +17,7 @@ import { ConflictDialog } from './ConflictDialog';
 import { RestoredBanner } from './RestoredBanner';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
-import { saveDocument } from './saveDocument';
+import { ensureSaved, saveDocument } from './saveDocument';
 import { Toolbar } from './Toolbar';
 import { useEditorSession } from './useEditorSession';
 import { usePanelStore } from './usePanelStore';
@@ -54,6 +55,7 @@ function Editor() {
     [navigate, fit],
   );
   useShortcuts(actions);
+  const runActions = useMemo(() => ({ ensureSaved: () => ensureSaved(navigate) }), [navigate]);
   const openInspector = useCallback(() => usePanelStore.getState().setTab('inspector'), []);
   const onFile = useCallback((file: File) => void importFile(file), []);
 
@@ -83,35 +85,37 @@ function Editor() {
     );
   }
   return (
-    <div className="editor" data-testid="editor">
-      <Toolbar
-        onImport={() => setImporting(true)}
-        onLayout={actions.layout}
-        onFit={fit}
-        onHelp={actions.help}
-      />
-      <RestoredBanner />
-      {runId ? (
-        <RunBanner
-          changedSince={shownRun.changedSince}
-          unreadable={shownRun.unreadable}
-          onBack={() => navigate(`/o/${encodeURIComponent(id ?? '')}`)}
+    <RunActionsContext.Provider value={runActions}>
+      <div className="editor" data-testid="editor">
+        <Toolbar
+          onImport={() => setImporting(true)}
+          onLayout={actions.layout}
+          onFit={fit}
+          onHelp={actions.help}
         />
-      ) : null}
-      <div className={`editor-body${runId ? ' is-run' : ''}`}>
-        {runId ? null : <Palette />}
-        <div className="canvas-column">
-          <div className="canvas-stack">
-            <Canvas onFile={onFile} onOpenInspector={openInspector} />
-            {runId ? <StepDrawer views={shownViews} /> : null}
+        <RestoredBanner />
+        {runId ? (
+          <RunBanner
+            changedSince={shownRun.changedSince}
+            unreadable={shownRun.unreadable}
+            onBack={() => navigate(`/o/${encodeURIComponent(id ?? '')}`)}
+          />
+        ) : null}
+        <div className={`editor-body${runId ? ' is-run' : ''}`}>
+          {runId ? null : <Palette />}
+          <div className="canvas-column">
+            <div className="canvas-stack">
+              <Canvas onFile={onFile} onOpenInspector={openInspector} />
+              {runId ? <StepDrawer views={shownViews} /> : null}
+            </div>
+            {runId ? <RunBottomBar views={shownViews} /> : null}
           </div>
-          {runId ? <RunBottomBar views={shownViews} /> : null}
+          <SidePanel />
         </div>
-        <SidePanel />
+        <ImportDialog open={importing} onClose={() => setImporting(false)} />
+        <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+        <ConflictDialog />
       </div>
-      <ImportDialog open={importing} onClose={() => setImporting(false)} />
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
-      <ConflictDialog />
-    </div>
+    </RunActionsContext.Provider>
   );
 }

@@ -1,10 +1,11 @@
 import { useNavigate } from 'react-router';
+import { useCanvasStore } from '../canvas/useCanvasStore';
 import { setModelValue } from '../inspector/modelBinding';
 import { ExportMenu } from '../io/ExportMenu';
 import { RunControls } from '../run/RunControls';
 import { Logo } from '../shared/Logo';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
-import { ensureSaved, saveDocument } from './saveDocument';
+import { saveDocument } from './saveDocument';
 import { useSessionStore } from './useSessionStore';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -31,6 +32,8 @@ export function Toolbar({
   const dirty = useIsDirty();
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
+  // While a run is shown the document is not on the canvas: nothing here may change it unseen.
+  const viewingRun = useCanvasStore((s) => s.runGraph !== null);
   const empty = useDocumentStore((s) => s.document.stages.length === 0);
   const errors = useDocumentStore((s) => s.views.issues.filter((i) => i.severity === 'error').length);
   const whyNot = empty
@@ -48,6 +51,7 @@ export function Toolbar({
           placeholder={fallbackName ?? 'Untitled orchestration'}
           onChange={(e) => setModelValue(['name'], e.target.value === '' ? undefined : e.target.value)}
           aria-label="Orchestration name"
+          disabled={viewingRun}
           data-testid="title"
         />
         <span className={`save-state${dirty ? ' is-dirty' : ''}`} data-testid="save-state">
@@ -59,7 +63,7 @@ export function Toolbar({
           type="button"
           className="btn btn-icon-text"
           onClick={() => useDocumentStore.getState().undo()}
-          disabled={!canUndo}
+          disabled={!canUndo || viewingRun}
           title={`Undo (${MOD}Z)`}
           data-testid="undo"
         >
@@ -69,7 +73,7 @@ export function Toolbar({
           type="button"
           className="btn btn-icon-text"
           onClick={() => useDocumentStore.getState().redo()}
-          disabled={!canRedo}
+          disabled={!canRedo || viewingRun}
           title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
           data-testid="redo"
         >
@@ -81,7 +85,7 @@ export function Toolbar({
           type="button"
           className="btn"
           onClick={onLayout}
-          disabled={empty}
+          disabled={empty || viewingRun}
           title="Auto-layout with ELK (L)"
           data-testid="layout"
         >
@@ -91,7 +95,7 @@ export function Toolbar({
           type="button"
           className="btn"
           onClick={onFit}
-          disabled={empty}
+          disabled={empty && !viewingRun}
           title="Fit view (F)"
           data-testid="fit"
         >
@@ -109,12 +113,19 @@ export function Toolbar({
       </div>
       <span className="spacer" />
       <div className="toolbar-group">
-        <button type="button" className="btn" onClick={onImport} data-testid="import">
+        <button
+          type="button"
+          className="btn"
+          onClick={onImport}
+          disabled={viewingRun}
+          title={viewingRun ? 'Back to editing to import' : undefined}
+          data-testid="import"
+        >
           Import
         </button>
         <ExportMenu />
       </div>
-      <RunControls canRun={whyNot === null} whyNot={whyNot} ensureSaved={() => ensureSaved(navigate)} />
+      <RunControls canRun={whyNot === null} whyNot={whyNot} />
       <div className="toolbar-group">
         <button
           type="button"

@@ -1,6 +1,6 @@
-import { deepEqual, parse } from '@baton/core';
+import { deepEqual, type Orchestration, parse } from '@baton/core';
 import { useEffect, useMemo, useRef } from 'react';
-import { useCanvasStore } from '../canvas/useCanvasStore';
+import { type ShownGraph, useCanvasStore } from '../canvas/useCanvasStore';
 import { requestFitView } from '../canvas/useFitViewRequests';
 import { useRunStore } from '../run/useRunStore';
 import { useRunUiStore } from '../run/useRunUiStore';
@@ -8,10 +8,15 @@ import { graphViews } from '../store/graphViews';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { usePanelStore } from './usePanelStore';
 
+const NOTHING: Orchestration = { version: 1, stages: [] };
+/** Drawn for a run whose file no longer parses. */
+const EMPTY_GRAPH: ShownGraph = { document: NOTHING, views: graphViews(NOTHING, {}) };
+
 /**
  * While a run is shown, the canvas draws the plan of the YAML that ran (step ids are
- * positional: the edited document's plan may differ), read-only. Answers whether the edited
- * document has changed since that YAML, for the banner.
+ * positional: the edited document's plan may differ), read-only from the first moment —
+ * empty until that YAML has arrived. Answers whether the edited document has changed since
+ * that YAML, for the banner.
  */
 export function useShownRun(runId: string | null): { changedSince: boolean; unreadable: string | null } {
   const yaml = useRunStore((s) => (s.detail?.id === runId ? s.detail.yaml : null));
@@ -30,7 +35,18 @@ export function useShownRun(runId: string | null): { changedSince: boolean; unre
   }, [runId]);
 
   useEffect(() => {
-    if (!runId || !parsed?.document) return;
+    if (!runId) return;
+    if (!parsed) {
+      // Until the run's YAML is here the canvas is read-only already, drawn without statuses
+      // (the run store shows none before the run's record: see runSelectors).
+      const { document: editing, views } = useDocumentStore.getState();
+      useCanvasStore.getState().showGraph({ document: editing, views });
+      return;
+    }
+    if (!parsed.document) {
+      useCanvasStore.getState().showGraph(EMPTY_GRAPH);
+      return;
+    }
     useCanvasStore.getState().showGraph({
       document: parsed.document,
       views: graphViews(parsed.document, registry),

@@ -23,7 +23,7 @@ export function RunBanner({
 }) {
   const runId = useRunStore((s) => s.runId);
   const connection = useRunStore((s) => s.connection);
-  const streamError = useRunStore((s) => s.streamError);
+  const problem = useRunStore((s) => s.problem);
   const createdAt = useRunStore((s) => s.detail?.createdAt);
   if (!runId) return null;
   return (
@@ -47,8 +47,10 @@ export function RunBanner({
           The document has changed since this run: the canvas shows the plan that ran.
         </span>
       ) : null}
-      {streamError ? (
-        <span className="run-banner-note">An event could not be read: {streamError}</span>
+      {problem ? (
+        <span className="run-banner-note" data-testid="run-problem">
+          {problem}
+        </span>
       ) : null}
       <button type="button" className="btn btn-small" onClick={onBack} data-testid="back-to-editing">
         Back to editing

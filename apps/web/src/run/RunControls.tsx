@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { useHealth } from '../api/queries';
+import { useRunActions } from './commands/RunActionsContext';
 import { cancelRun, startRun } from './commands/runCommands';
 import { useRunStore } from './useRunStore';
 import { useRunUiStore } from './useRunUiStore';
@@ -10,24 +11,17 @@ const SPEEDS = [1, 2, 5, 10, 50];
  * ▶ Run and ■ Cancel, with the run's options beside them: the speed of simulated agents, and
  * the dispatcher when the server offers more than one.
  */
-export function RunControls({
-  canRun,
-  whyNot,
-  ensureSaved,
-}: {
-  canRun: boolean;
-  whyNot: string | null;
-  ensureSaved: () => Promise<string | null>;
-}) {
+export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: string | null }) {
   const navigate = useNavigate();
+  const { ensureSaved } = useRunActions();
   const speed = useRunUiStore((s) => s.speed);
   const dispatcher = useRunUiStore((s) => s.dispatcher);
   const dispatchers = useHealth().data?.dispatchers ?? ['local'];
   const runId = useRunStore((s) => s.runId);
   // The run's own status, not the replay position's: a live run can be cancelled mid-replay.
   const active = useRunStore((s) => {
-    const status = s.detail?.status;
-    return s.connection !== 'ended' && (status === undefined || status === 'queued' || status === 'running');
+    const status = s.detail?.id === s.runId ? s.detail.status : undefined;
+    return s.connection !== 'ended' && (status === 'queued' || status === 'running');
   });
   const cancellable = runId !== null && active;
   return (

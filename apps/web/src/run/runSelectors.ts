@@ -1,5 +1,5 @@
-import type { RunState, StageStatus, StepState, StepStatus } from '@baton/core';
-import { useRunStore } from './useRunStore';
+import { emptyRunState, type RunState, type StageStatus, type StepState, type StepStatus } from '@baton/core';
+import { type RunViewState, useRunStore } from './useRunStore';
 
 /**
  * One selector per key (LIVE-VIEW principle 3): a node reads its own step's state by id, so an
@@ -29,13 +29,22 @@ const DELIVERED: ReadonlySet<StepStatus> = new Set(['succeeded', 'reused']);
 export const selectEdgeFlowing = (state: RunState, source: string, target: string): boolean =>
   DELIVERED.has(selectStepStatus(state, source)) && MOVING.has(selectStepStatus(state, target));
 
+/**
+ * The state the canvas may draw: none until the run's own record (its YAML, so its plan) is
+ * here, since step ids are positional and the canvas may still show another plan.
+ */
+const NO_RUN = emptyRunState();
+const drawable = (s: RunViewState): RunState =>
+  s.runId !== null && s.detail?.id === s.runId ? s.state : NO_RUN;
+
 export const useStepRun = (stepId: string): StepState | undefined =>
-  useRunStore((s) => s.state.steps[stepId]);
+  useRunStore((s) => drawable(s).steps[stepId]);
 export const useStepStatus = (stepId: string): StepStatus =>
-  useRunStore((s) => selectStepStatus(s.state, stepId));
-export const useStageStatus = (stageId: string) => useRunStore((s) => selectStageStatus(s.state, stageId));
+  useRunStore((s) => selectStepStatus(drawable(s), stepId));
+export const useStageStatus = (stageId: string) =>
+  useRunStore((s) => selectStageStatus(drawable(s), stageId));
 export const useBranchTaken = (stageId: string, stepId: string) =>
-  useRunStore((s) => selectBranchTaken(s.state, stageId, stepId));
+  useRunStore((s) => selectBranchTaken(drawable(s), stageId, stepId));
 export const useEdgeFlowing = (source: string, target: string) =>
-  useRunStore((s) => selectEdgeFlowing(s.state, source, target));
-export const useRunShown = () => useRunStore((s) => s.runId !== null);
+  useRunStore((s) => selectEdgeFlowing(drawable(s), source, target));
+export const useRunShown = () => useRunStore((s) => s.runId !== null && s.detail?.id === s.runId);

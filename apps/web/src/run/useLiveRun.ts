@@ -1,12 +1,13 @@
 import type { RunEvent } from '@baton/core';
 import { useEffect } from 'react';
-import { api } from '../api/client';
+import { ApiRequestError, api } from '../api/client';
 import { keys, queryClient } from '../api/queries';
 import { openRunStream } from '../api/runEventSource';
 import { createFrameBatcher } from './frameBatcher';
 import { useRunStore } from './useRunStore';
 
-const REOPEN_MS = 2000;
+const REOPEN_MS = 1000;
+const DETAIL_RETRY_MS = 1500;
 
 /**
  * Show the run of the address: its record (the YAML it ran, drawn as its own plan) and its
@@ -23,7 +24,10 @@ export function useLiveRun(runId: string | null): void {
     let reopen: ReturnType<typeof setTimeout> | undefined;
     const batcher = createFrameBatcher<RunEvent>((events) => useRunStore.getState().append(events));
     const lastSeq = () => useRunStore.getState().events.at(-1)?.seq ?? 0;
-    const refresh = () =>
+    let retryDetail: ReturnType<typeof setTimeout> | undefined;
+    // The run's record (its YAML: the plan drawn) is asked for until it answers; a run that
+    // does not exist stops everything.
+    const refresh = (): Promise<void> =>
       api
         .run(runId)
         .then((detail) => {
@@ -35,7 +39,16 @@ export function useLiveRun(runId: string | null): void {
           void queryClient.invalidateQueries({ queryKey: keys.list, exact: true });
         })
         .catch((error: unknown) => {
-          if (!stopped) useRunStore.getState().setConnection('interrupted', messageOf(error));
+          if (stopped) return;
+          if (error instanceof ApiRequestError && error.status === 404) {
+            stopped = true;
+            closeStream();
+            clearTimeout(reopen);
+            useRunStore.getState().setConnection('ended', `there is no run ${runId}: ${error.message}`);
+            return;
+          }
+          useRunStore.getState().setProblem(`the run could not be loaded: ${messageOf(error)} (retrying)`);
+          retryDetail = setTimeout(() => void refresh(), DETAIL_RETRY_MS);
         });
 
     const connect = () => {
@@ -43,11 +56,10 @@ export function useLiveRun(runId: string | null): void {
       closeStream = openRunStream(runId, lastSeq(), {
         onEvent: (event) => batcher.push(event),
         onOpen: () => useRunStore.getState().setConnection('live'),
-        onInterrupted: (retrying) => {
+        onInterrupted: () => {
           batcher.flush();
+          if (stopped) return;
           useRunStore.getState().setConnection('interrupted');
-          if (retrying || stopped) return;
-          closeStream();
           reopen = setTimeout(connect, REOPEN_MS);
         },
         onEnd: () => {
@@ -55,10 +67,7 @@ export function useLiveRun(runId: string | null): void {
           useRunStore.getState().setConnection('ended');
           void refresh();
         },
-        onBadEvent: (message) => {
-          const { connection } = useRunStore.getState();
-          useRunStore.getState().setConnection(connection, message);
-        },
+        onBadEvent: (message) => useRunStore.getState().setProblem(`an event could not be read: ${message}`),
       });
     };
     void refresh();
@@ -67,6 +76,7 @@ export function useLiveRun(runId: string | null): void {
       stopped = true;
       closeStream();
       clearTimeout(reopen);
+      clearTimeout(retryDetail);
       batcher.dispose();
     };
   }, [runId]);

@@ -23,14 +23,15 @@ export interface RunViewState {
   following: boolean;
   state: RunState;
   connection: Connection;
-  /** A message from the stream that could not be read (kept, not thrown: the view goes on). */
-  streamError: string | null;
+  /** What keeps the view from being complete (an unreadable event, the run's record not loaded). */
+  problem: string | null;
 
   open(runId: string | null): void;
   setDetail(detail: RunDetail): void;
   append(events: readonly RunEvent[]): void;
   seek(position: number): void;
-  setConnection(connection: Connection, error?: string | null): void;
+  setConnection(connection: Connection, problem?: string): void;
+  setProblem(problem: string | null): void;
 }
 
 const initial = () => ({
@@ -41,7 +42,7 @@ const initial = () => ({
   following: true,
   state: emptyRunState(),
   connection: 'idle' as Connection,
-  streamError: null,
+  problem: null,
 });
 
 export const useRunStore = create<RunViewState>()((set, get) => ({
@@ -54,7 +55,7 @@ export const useRunStore = create<RunViewState>()((set, get) => ({
   },
 
   setDetail(detail) {
-    if (detail.id === get().runId) set({ detail });
+    if (detail.id === get().runId) set({ detail, problem: null });
   },
 
   append(batch) {
@@ -93,8 +94,12 @@ export const useRunStore = create<RunViewState>()((set, get) => ({
     set({ position: to, state, following: to === s.events.length });
   },
 
-  setConnection(connection, error = null) {
-    set(error === null ? { connection } : { connection, streamError: error });
+  setConnection(connection, problem) {
+    set(problem === undefined ? { connection } : { connection, problem });
+  },
+
+  setProblem(problem) {
+    set({ problem });
   },
 }));
 

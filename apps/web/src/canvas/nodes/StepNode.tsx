@@ -19,11 +19,13 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
   const status = useStepStatus(id);
   const run = useStepRun(id);
   const inRun = useRunShown();
-  const taken = useBranchTaken(view?.stageId ?? '', id);
+  const chosen = useBranchTaken(view?.stageId ?? '', id);
   const hovered = useRunUiStore((s) => s.hovered === id);
   const opened = useRunUiStore((s) => s.drawerStepId === id);
   const dropping = useIsDropTarget(id);
   if (!view) return null;
+  // Only branches are taken or not; the analyzer that chose stays as it ended.
+  const taken = view.role === 'branch' ? chosen : null;
   const empty = view.agent === '';
   const caption =
     view.role === 'branch'

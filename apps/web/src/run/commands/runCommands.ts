@@ -33,8 +33,17 @@ export async function startRun(
   }
 }
 
-/** Retry: a new run of the current version that reuses every unchanged step that succeeded. */
-export async function retryRun(runId: string, orchestrationId: string, navigate: Navigate): Promise<void> {
+/**
+ * Retry: a new run of the current version that reuses every unchanged step that succeeded.
+ * Unsaved changes (the fix, typically) are saved first, as for ▶ Run.
+ */
+export async function retryRun(
+  runId: string,
+  ensureSaved: () => Promise<string | null>,
+  navigate: Navigate,
+): Promise<void> {
+  const orchestrationId = await ensureSaved();
+  if (!orchestrationId) return;
   try {
     const run = await api.startRun({ retryOf: runId });
     opened(orchestrationId, run.id, navigate);

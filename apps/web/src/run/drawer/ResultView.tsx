@@ -1,5 +1,20 @@
 import type { ReviewVerdictData, StepResult } from '@baton/core';
-import Markdown from 'react-markdown';
+import Markdown, { type Components } from 'react-markdown';
+
+/**
+ * Images are shown as their text (an agent's output must not make the browser fetch a tracking
+ * pixel); links open apart from the editor, without access to it.
+ */
+const MARKDOWN_COMPONENTS: Components = {
+  img: ({ alt, src }) => (
+    <span className="md-image">[image: {alt || (typeof src === 'string' ? src : '')}]</span>
+  ),
+  a: ({ href, children }) => (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  ),
+};
 
 /**
  * A step's result. Agent output is untrusted: react-markdown renders Markdown to React elements
@@ -39,7 +54,9 @@ export function ResultView({
       {result.error ? <p className="result-error">{result.error}</p> : null}
       {result.output ? (
         <div className="markdown">
-          <Markdown skipHtml>{result.output}</Markdown>
+          <Markdown skipHtml components={MARKDOWN_COMPONENTS}>
+            {result.output}
+          </Markdown>
         </div>
       ) : (
         <p className="drawer-empty">The step returned no output.</p>

@@ -1,9 +1,10 @@
 import { type RunEvent, stepIntervals } from '@baton/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { artifactUrl } from '../../api/client';
 import { Tabs } from '../../shared/Tabs';
 import type { GraphViews } from '../../store/graphViews';
+import { useRunActions } from '../commands/RunActionsContext';
 import { retryRun } from '../commands/runCommands';
 import { selectStepStatus } from '../runSelectors';
 import { shownSeq, useRunStore } from '../useRunStore';
@@ -32,16 +33,26 @@ function runFolder(artifacts: readonly { name: string; path: string }[]): string
 export function StepDrawer({ views }: { views: GraphViews }) {
   const stepId = useRunUiStore((s) => s.drawerStepId);
   const navigate = useNavigate();
+  const { ensureSaved } = useRunActions();
   const [tab, setTab] = useState<Tab>('result');
   const runId = useRunStore((s) => s.runId);
   const orchestrationId = useRunStore((s) => s.detail?.orchestrationId ?? null);
   const events = useRunStore((s) => (stepId ? (s.byStep.get(stepId) ?? NO_EVENTS) : NO_EVENTS));
-  const upTo = useRunStore(shownSeq);
+  // While following the end every event of the step is shown: no recount per event elsewhere.
+  const upTo = useRunStore((s) => (s.following ? Number.POSITIVE_INFINITY : shownSeq(s)));
   const status = useRunStore((s) => (stepId ? selectStepStatus(s.state, stepId) : 'idle'));
   const runFailed = useRunStore((s) => s.state.status === 'failed' || s.state.status === 'cancelled');
   const artifacts = useRunStore((s) => s.state.artifacts);
+  const panel = useRef<HTMLElement>(null);
+  // Opening a step moves the focus into its drawer (Escape closes it again).
+  useEffect(() => {
+    if (stepId) panel.current?.focus();
+  }, [stepId]);
   const details = useMemo(() => stepDetails(events, upTo), [events, upTo]);
-  const attempts = useMemo(() => stepIntervals(events.filter((e) => e.seq <= upTo)), [events, upTo]);
+  const attempts = useMemo(
+    () => stepIntervals(upTo === Number.POSITIVE_INFINITY ? events : events.filter((e) => e.seq <= upTo)),
+    [events, upTo],
+  );
   if (!stepId || !runId) return null;
   const view = views.steps[stepId];
   const folder = runFolder(artifacts);
@@ -77,7 +88,7 @@ export function StepDrawer({ views }: { views: GraphViews }) {
         <button
           type="button"
           className="btn btn-primary btn-small drawer-retry"
-          onClick={() => void retryRun(runId, orchestrationId, navigate)}
+          onClick={() => void retryRun(runId, ensureSaved, navigate)}
           title="Run the current version again, reusing every unchanged step that succeeded"
           data-testid="retry"
         >

@@ -2,6 +2,7 @@ import { formatDuration } from '@baton/core';
 import { useNavigate } from 'react-router';
 import { artifactUrl } from '../../api/client';
 import type { GraphViews } from '../../store/graphViews';
+import { useRunActions } from '../commands/RunActionsContext';
 import { retryRun } from '../commands/runCommands';
 import { useRunStore } from '../useRunStore';
 import { useRunUiStore } from '../useRunUiStore';
@@ -11,6 +12,7 @@ const OUTCOME = { succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelle
 /** When the run has ended: its outcome, its time against the estimate, what failed and why. */
 export function RunSummary({ views }: { views: GraphViews }) {
   const navigate = useNavigate();
+  const { ensureSaved } = useRunActions();
   const state = useRunStore((s) => s.state);
   const runId = useRunStore((s) => s.runId);
   const detail = useRunStore((s) => s.detail);
@@ -72,7 +74,7 @@ export function RunSummary({ views }: { views: GraphViews }) {
           <button
             type="button"
             className="btn btn-primary btn-small"
-            onClick={() => void retryRun(runId, detail.orchestrationId as string, navigate)}
+            onClick={() => void retryRun(runId, ensureSaved, navigate)}
             title="Run the current version again, reusing every unchanged step that succeeded"
             data-testid="retry"
           >

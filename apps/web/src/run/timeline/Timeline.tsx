@@ -113,6 +113,9 @@ const Bar = memo(function Bar({ bar, left, width }: { bar: TimelineBar; left: st
       data-status={bar.status}
       onMouseEnter={() => useRunUiStore.getState().hover(bar.stepId)}
       onMouseLeave={() => useRunUiStore.getState().hover(null)}
+      onFocus={() => useRunUiStore.getState().hover(bar.stepId)}
+      onBlur={() => useRunUiStore.getState().hover(null)}
+      aria-label={title}
       onClick={() => useRunUiStore.getState().openDrawer(bar.stepId)}
     />
   );
