@@ -172,7 +172,7 @@ test('a reload in the middle of a run: statuses continue and end as the server s
   await expect(page.getByTestId('run-banner')).toBeVisible();
   // Reopened mid-run: what finished before the reload shows so, and the rest follows live.
   await expect(stepNode(page, 'chain.task.0')).toHaveAttribute('data-status', 'succeeded');
-  await expect(page.locator('.react-flow__node [data-status="running"]')).toHaveCount(1);
+  await expect(page.locator('.react-flow__node [data-step-id][data-status="running"]')).toHaveCount(1);
   await expect(stepNode(page, 'chain.task.7')).not.toHaveAttribute('data-status', 'succeeded');
   await runEnded(page, 'succeeded');
   const detail = await runDetail(request, runId);
