@@ -7,8 +7,14 @@ export {
   loadAgentRegistry,
   type RegistryDiagnostic,
 } from './registry/loadAgentRegistry.js';
+export { readAgentAnswer } from './runtimes/agentAnswer.js';
+export type { AgentCliOptions } from './runtimes/agentCli.js';
+export { userPrompt } from './runtimes/agentPrompt.js';
 export type { AgentRuntime, RuntimeContext, RuntimeKind } from './runtimes/agentRuntime.js';
+export { createClaudeRuntime } from './runtimes/claudeRuntime.js';
+export { createCodexRuntime } from './runtimes/codexRuntime.js';
 export { type CommandRuntimeOptions, createCommandRuntime } from './runtimes/commandRuntime.js';
+export { createGeminiRuntime } from './runtimes/geminiRuntime.js';
 export { createHttpRuntime } from './runtimes/httpRuntime.js';
 export { createOpenAiRuntime } from './runtimes/openaiRuntime.js';
 export { processAlive } from './runtimes/processGroup.js';

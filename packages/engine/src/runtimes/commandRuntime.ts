@@ -1,27 +1,28 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { StepInvocation, StepResult } from '../contract.js';
+import { readAgentAnswer } from './agentAnswer.js';
+import { exitDescription, inheritedEnv, runAgentProcess } from './agentProcess.js';
+import { userPrompt } from './agentPrompt.js';
 import { type AgentRuntime, failed, messageOf, type RuntimeContext, runtimeOf } from './agentRuntime.js';
 import { invocationPayload, preview, resultFromJson } from './invocationPayload.js';
-import { LineSplitter } from './lineSplitter.js';
-import { terminateProcessGroup } from './processGroup.js';
 
 export interface CommandRuntimeOptions {
   /** Between SIGTERM and SIGKILL when a step is cancelled or times out. Default 5s. */
   killGraceMs?: number;
 }
 
-/** Output kept from stdout when no result file is written (the rest is still logged). */
-const MAX_OUTPUT = 1024 * 1024;
+/** A prompt longer than this goes in BATON_PROMPT_FILE only (Linux caps one env string at 128 KiB). */
+const MAX_ENV_PROMPT = 64 * 1024;
 
 /**
  * The command runtime (DESIGN §3.3): runs the agent's argv (no shell) in its own process
  * group, so that a cancel or a timeout reaches the whole tree it starts. The invocation goes
- * in as JSON on stdin and in a file, the essentials in env; stdout and stderr come back as
- * log lines; exit 0 is success, and the result is `BATON_RESULT_FILE` if the agent wrote it,
- * else its stdout.
+ * in as JSON on stdin and in a file (for scripts), the plain-text prompt in `BATON_PROMPT_FILE`
+ * and `BATON_PROMPT` (for a CLI), the essentials in env; stdout and stderr come back as log
+ * lines; exit 0 is success, and the result is `BATON_RESULT_FILE` if the agent wrote it, else
+ * its stdout read by the one answer parser (`readAgentAnswer`).
  */
 export function createCommandRuntime(options: CommandRuntimeOptions = {}): AgentRuntime {
   const killGraceMs = options.killGraceMs ?? 5000;
@@ -32,17 +33,21 @@ export function createCommandRuntime(options: CommandRuntimeOptions = {}): Agent
 
 async function runCommand(
   invocation: StepInvocation,
-  { signal, log }: RuntimeContext,
+  context: RuntimeContext,
   killGraceMs: number,
 ): Promise<StepResult> {
+  const { signal } = context;
   const settings = runtimeOf(invocation, 'command');
   const [program, ...args] = settings.command as [string, ...string[]];
   const dir = mkdtempSync(join(tmpdir(), 'baton-step-'));
   try {
     const payload = JSON.stringify(invocationPayload(invocation));
+    const prompt = userPrompt(invocation);
     const inputsFile = join(dir, 'invocation.json');
+    const promptFile = join(dir, 'prompt.txt');
     const resultFile = join(dir, 'result.json');
     writeFileSync(inputsFile, payload);
+    writeFileSync(promptFile, prompt);
     const env = {
       ...inheritedEnv(),
       ...settings.env,
@@ -54,31 +59,40 @@ async function runCommand(
       BATON_ROUND: String(invocation.round),
       BATON_KEY: invocation.key,
       BATON_TASK: invocation.task,
+      BATON_WORKSPACE: invocation.workspace,
       BATON_INPUTS_FILE: inputsFile,
       BATON_RESULT_FILE: resultFile,
+      // The plain-text prompt the agent CLI runtimes send: a CLI wired by hand gets words, not JSON.
+      BATON_PROMPT_FILE: promptFile,
+      ...(Buffer.byteLength(prompt) <= MAX_ENV_PROMPT ? { BATON_PROMPT: prompt } : {}),
     };
-    const exit = await spawnAndWait(program, args, {
-      cwd: settings.cwd,
-      env,
-      payload,
-      signal,
-      log,
-      killGraceMs,
-    });
-    if (exit.spawnError) return failed(`cannot start '${program}': ${exit.spawnError}`);
+    const exit = await runAgentProcess(
+      {
+        program,
+        args,
+        cwd: resolve(invocation.workspace, settings.cwd ?? '.'),
+        env,
+        stdin: payload,
+        killGraceMs,
+      },
+      context,
+    );
+    if (exit.spawnError) return failed(`cannot start '${program}': ${exit.spawnError.message}`);
     if (signal.aborted) return failed(`stopped: ${messageOf(signal.reason)}`, exit.stdout);
     if (exit.code !== 0) {
-      const why = exit.signal ? `killed by ${exit.signal}` : `exited with code ${exit.code}`;
       const last = exit.stderrTail.at(-1);
+      const why = exitDescription(exit);
       return failed(last ? `${why}: ${preview(last)}` : why, exit.stdout.trim());
     }
     let written: string | null = null;
     try {
       written = readFileSync(resultFile, 'utf8');
     } catch {
-      // Not written: stdout is the output.
+      // Not written: stdout is the answer.
     }
-    if (written === null || !written.trim()) return { status: 'succeeded', output: exit.stdout.trim() };
+    if (written === null || !written.trim()) {
+      return readAgentAnswer(invocation, exit.stdout, { exitCodeJudgesValidator: true });
+    }
     try {
       return resultFromJson(JSON.parse(written), 'the result file');
     } catch {
@@ -87,105 +101,4 @@ async function runCommand(
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * The environment an agent inherits: this process's, without Baton's own settings
- * (`BATON_TOKEN`, `BATON_DATA_DIR`…): an agent is not handed the server's token. PATH, HOME and
- * the rest go through; the agent's own `env` and the step's `BATON_*` are laid over them.
- */
-function inheritedEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!key.toUpperCase().startsWith('BATON_')) env[key] = value;
-  }
-  return env;
-}
-
-interface SpawnOptions {
-  cwd: string | undefined;
-  env: NodeJS.ProcessEnv;
-  payload: string;
-  signal: AbortSignal;
-  log: RuntimeContext['log'];
-  killGraceMs: number;
-}
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderrTail: string[];
-  spawnError?: string;
-}
-
-function spawnAndWait(program: string, args: string[], options: SpawnOptions): Promise<Exit> {
-  return new Promise((resolve) => {
-    const { signal, log } = options;
-    let stdout = '';
-    const stderrTail: string[] = [];
-    const outLines = new LineSplitter((line) => log('stdout', line));
-    const errLines = new LineSplitter((line) => {
-      stderrTail.push(line);
-      if (stderrTail.length > 20) stderrTail.shift();
-      log('stderr', line);
-    });
-    if (signal.aborted) {
-      resolve({ code: null, signal: null, stdout, stderrTail });
-      return;
-    }
-    // Detached: the child leads its own process group, so killing -pid reaches its whole tree
-    // (and a Ctrl-C in the CLI's terminal reaches only the CLI, which then stops it cleanly).
-    const child = spawn(program, args, {
-      cwd: options.cwd,
-      env: options.env,
-      detached: true,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const pid = child.pid;
-    let stopping: Promise<void> | null = null;
-    const stop = () => {
-      if (pid !== undefined && !stopping) stopping = terminateProcessGroup(pid, options.killGraceMs);
-    };
-    signal.addEventListener('abort', stop, { once: true });
-
-    child.stdin.on('error', () => {
-      // The agent need not read its stdin; an EPIPE is no failure.
-    });
-    child.stdin.end(options.payload);
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      if (stdout.length < MAX_OUTPUT) stdout += chunk.slice(0, MAX_OUTPUT - stdout.length);
-      outLines.push(chunk);
-    });
-    child.stderr.on('data', (chunk: string) => errLines.push(chunk));
-
-    let settled = false;
-    const finish = (exit: Exit) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener('abort', stop);
-      resolve(exit);
-    };
-    child.on('error', (error) => {
-      finish({ code: null, signal: null, stdout, stderrTail, spawnError: messageOf(error) });
-    });
-    child.on('exit', (code, exitSignal) => {
-      // Whatever the agent left running in its group goes with it; then wait for the pipes to
-      // drain (bounded: a stray grandchild in another group could hold them open).
-      const leftovers =
-        pid === undefined ? Promise.resolve() : terminateProcessGroup(pid, options.killGraceMs);
-      const drained = new Promise<void>((done) => {
-        if (child.stdout.readableEnded && child.stderr.readableEnded) done();
-        else child.on('close', () => done());
-        setTimeout(done, 1000).unref();
-      });
-      void Promise.all([stopping ?? Promise.resolve(), leftovers, drained]).then(() => {
-        outLines.flush();
-        errLines.flush();
-        finish({ code, signal: exitSignal, stdout, stderrTail });
-      });
-    });
-  });
 }

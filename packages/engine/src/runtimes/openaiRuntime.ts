@@ -1,5 +1,6 @@
 import type { StepResult } from '../contract.js';
-import { readStructuredAnswer, systemPrompt, userPrompt } from './agentPrompt.js';
+import { readAgentAnswer } from './agentAnswer.js';
+import { systemPrompt, userPrompt } from './agentPrompt.js';
 import { type AgentRuntime, failed, messageOf, runtimeOf } from './agentRuntime.js';
 import { preview } from './invocationPayload.js';
 import { LineSplitter } from './lineSplitter.js';
@@ -49,7 +50,7 @@ export function createOpenAiRuntime(): AgentRuntime {
         : await readWhole(response, (text) => lines.push(text));
       lines.flush();
       if ('error' in read) return failed(`${url}: ${read.error}`, read.content ?? '');
-      return { status: 'succeeded', output: read.content, ...readStructuredAnswer(read.content) };
+      return readAgentAnswer(invocation, read.content);
     },
   };
 }
