@@ -4,6 +4,7 @@ import {
   selectBranchTaken,
   selectEdgeFlowing,
   selectStageStatus,
+  selectStepSimulated,
   selectStepStatus,
 } from '../src/run/runSelectors';
 import { conditionalRunLog } from './runLog';
@@ -51,5 +52,28 @@ describe('run selectors', () => {
     expect(after.steps['quality.branch.0']).not.toBe(before.steps['quality.branch.0']);
     expect(after.steps['quality.analyzer']).toBe(before.steps['quality.analyzer']);
     expect(after.steps['quality.branch.1']).toBe(before.steps['quality.branch.1']);
+  });
+
+  describe('the simulated label comes from the run, not the catalog', () => {
+    // The analyzer's first attempt ran a simulated stand-in, its second (the last) the real agent.
+    const marked = events.map((e) =>
+      e.type === 'step.started' && e.stepId === 'quality.analyzer' && e.attempt === 1
+        ? { ...e, data: { ...e.data, simulated: true } }
+        : e,
+    );
+    const state = (n: number) => reduceRun(marked.slice(0, n));
+
+    it('a started step is labelled as its last attempt ran, whatever the catalog says', () => {
+      expect(selectStepSimulated(state(5), 'quality.analyzer', false, false)).toBe(true);
+      expect(selectStepSimulated(state(8), 'quality.analyzer', false, true)).toBe(false);
+      expect(selectStepSimulated(state(8), 'quality.analyzer', true, true)).toBe(false);
+    });
+
+    it('a step not started (or skipped) is simulated in a dry run, else as the catalog says', () => {
+      expect(selectStepSimulated(state(16), 'quality.branch.1', true, false)).toBe(true);
+      expect(selectStepSimulated(state(16), 'quality.branch.1', false, false)).toBe(false);
+      expect(selectStepSimulated(state(16), 'quality.branch.1', false, true)).toBe(true);
+      expect(selectStepSimulated(emptyRunState(), 'quality.analyzer', true, false)).toBe(true);
+    });
   });
 });

@@ -1,4 +1,9 @@
-import { type AgentCatalog, BUILTIN_AGENTS, type OrchestrationRecord } from '@baton/core';
+import {
+  type AgentCatalog,
+  BUILTIN_AGENTS,
+  type OrchestrationRecord,
+  type RegistryDiagnostic,
+} from '@baton/core';
 import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
@@ -14,17 +19,36 @@ export const keys = {
   health: ['health'] as const,
 };
 
-/** The server's agent registry as a catalog; the built-in agents until (or unless) it answers. */
-export function useAgentRegistry(): AgentCatalog {
-  const { data } = useQuery({
+/** `GET /api/agents`, as the editor keeps it: the agents by name, and what could not be read. */
+export interface AgentRegistry {
+  catalog: AgentCatalog;
+  diagnostics: readonly RegistryDiagnostic[];
+}
+
+const NO_DIAGNOSTICS: readonly RegistryDiagnostic[] = [];
+
+const useRegistryQuery = () =>
+  useQuery({
     queryKey: keys.agents,
-    queryFn: async () => {
-      const { agents } = await api.agents();
-      return Object.fromEntries(agents.map((a) => [a.name, a])) as AgentCatalog;
+    queryFn: async (): Promise<AgentRegistry> => {
+      const { agents, diagnostics } = await api.agents();
+      return {
+        catalog: Object.fromEntries(agents.map((a) => [a.name, a])) as AgentCatalog,
+        // A server from before diagnostics answers without them.
+        diagnostics: Array.isArray(diagnostics) ? diagnostics : NO_DIAGNOSTICS,
+      };
     },
     staleTime: Number.POSITIVE_INFINITY,
   });
-  return data ?? BUILTIN_AGENTS;
+
+/** The server's agent registry as a catalog; the built-in agents until (or unless) it answers. */
+export function useAgentRegistry(): AgentCatalog {
+  return useRegistryQuery().data?.catalog ?? BUILTIN_AGENTS;
+}
+
+/** What the registry could not read (errors) or read with a warning; none until it answers. */
+export function useAgentDiagnostics(): readonly RegistryDiagnostic[] {
+  return useRegistryQuery().data?.diagnostics ?? NO_DIAGNOSTICS;
 }
 
 export const useOrchestrations = () => useQuery({ queryKey: keys.list, queryFn: api.list });

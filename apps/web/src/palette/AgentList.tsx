@@ -1,7 +1,29 @@
+import { type AgentInfo, runsSimulated, runtimeKindOf } from '@baton/core';
 import { useMemo } from 'react';
 import { addFromPalette } from '../canvas/canvasActions';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { endPaletteDrag, startPaletteDrag } from './dragPayload';
+
+/**
+ * The badge beside an agent's name: *simulated* for every agent a run would simulate (a
+ * built-in, an inline agent without a runtime, a `simulated` runtime), else its real runtime
+ * (`claude` for a Claude Code agent file without a Baton runtime).
+ */
+function RuntimeBadge({ agent }: { agent: AgentInfo }) {
+  if (runsSimulated(agent)) {
+    return (
+      <span className="agent-kind agent-kind-simulated" title="Simulated: a run stands this agent in">
+        simulated
+      </span>
+    );
+  }
+  const kind = runtimeKindOf(agent);
+  return (
+    <span className="agent-kind agent-kind-real" title={`Runs for real through the ${kind} runtime`}>
+      {kind}
+    </span>
+  );
+}
 
 /** The registry's agents (and the document's inline ones), filtered by name and description. */
 export function AgentList({ query }: { query: string }) {
@@ -41,6 +63,8 @@ export function AgentList({ query }: { query: string }) {
             onDragStart={(e) => startPaletteDrag(e, { kind: 'agent', name: agent.name })}
             onDragEnd={endPaletteDrag}
             data-testid={`palette-agent-${agent.name}`}
+            data-runtime={runtimeKindOf(agent)}
+            data-simulated={runsSimulated(agent) ? 'true' : undefined}
             title={`${agent.description ?? agent.name} — drag into a block`}
           >
             <span className="agent-avatar" aria-hidden="true">
@@ -48,11 +72,10 @@ export function AgentList({ query }: { query: string }) {
             </span>
             <div className="palette-item-text">
               <div className="palette-item-name">
-                {agent.name}
-                {agent.runtime?.kind === 'simulated' ? <span className="agent-kind">simulated</span> : null}
-                {agent.runtime && agent.runtime.kind !== 'simulated' ? (
-                  <span className="agent-kind">{agent.runtime.kind}</span>
-                ) : null}
+                <span className="palette-item-label" title={agent.name}>
+                  {agent.name}
+                </span>
+                <RuntimeBadge agent={agent} />
               </div>
               {agent.description ? <div className="palette-item-desc">{agent.description}</div> : null}
             </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AgentFileProblems } from './AgentFileProblems';
 import { AgentList } from './AgentList';
 import { PatternList } from './PatternList';
 
@@ -13,6 +14,7 @@ export function Palette() {
       </section>
       <section className="palette-section palette-agents">
         <h2 className="palette-heading">Agents</h2>
+        <AgentFileProblems />
         <input
           className="palette-search"
           type="search"

@@ -25,13 +25,28 @@ export function RunBanner({
   const connection = useRunStore((s) => s.connection);
   const problem = useRunStore((s) => s.problem);
   const createdAt = useRunStore((s) => s.detail?.createdAt);
+  const dryRun = useRunStore((s) => s.detail?.id === s.runId && s.detail?.simulate === true);
   if (!runId) return null;
   return (
-    <div className={`banner run-banner connection-${connection}`} role="status" data-testid="run-banner">
+    <div
+      className={`banner run-banner connection-${connection}`}
+      role="status"
+      data-testid="run-banner"
+      data-simulate={dryRun ? 'true' : undefined}
+    >
       <span className="run-banner-title">
-        Run <code>{runId.slice(0, 8)}</code>
+        {dryRun ? 'Dry run' : 'Run'} <code>{runId.slice(0, 8)}</code>
         {createdAt ? ` · ${new Date(createdAt).toLocaleString()}` : ''} · read-only
       </span>
+      {dryRun ? (
+        <span
+          className="run-dry-run"
+          title="Every agent ran as its simulated stand-in"
+          data-testid="run-dry-run"
+        >
+          dry run · every agent simulated
+        </span>
+      ) : null}
       <span
         className={`connection connection-${connection}`}
         data-testid="connection"

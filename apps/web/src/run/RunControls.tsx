@@ -8,14 +8,15 @@ import { useRunUiStore } from './useRunUiStore';
 const SPEEDS = [1, 2, 5, 10, 50];
 
 /**
- * ▶ Run and ■ Cancel, with the run's options beside them: the speed of simulated agents, and
- * the dispatcher when the server offers more than one.
+ * ▶ Run and ■ Cancel, with the run's options beside them: the speed of simulated agents, a dry
+ * run (every agent simulated), and the dispatcher when the server offers more than one.
  */
 export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: string | null }) {
   const navigate = useNavigate();
   const { ensureSaved } = useRunActions();
   const speed = useRunUiStore((s) => s.speed);
   const dispatcher = useRunUiStore((s) => s.dispatcher);
+  const simulate = useRunUiStore((s) => s.simulate);
   const dispatchers = useHealth().data?.dispatchers ?? ['local'];
   const runId = useRunStore((s) => s.runId);
   // The run's own status, not the replay position's: a live run can be cancelled mid-replay.
@@ -40,6 +41,19 @@ export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: strin
           </option>
         ))}
       </select>
+      <label
+        className={`run-simulate${simulate ? ' is-on' : ''}`}
+        title="Simulate all agents (dry run): every agent runs as its simulated stand-in, no agent CLI is called"
+      >
+        <input
+          type="checkbox"
+          checked={simulate}
+          onChange={(e) => useRunUiStore.getState().setSimulate(e.target.checked)}
+          aria-label="Simulate all agents (dry run)"
+          data-testid="run-simulate"
+        />
+        <span>Dry run</span>
+      </label>
       {dispatchers.length > 1 ? (
         <select
           className="select"
@@ -59,9 +73,22 @@ export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: strin
         type="button"
         className="btn btn-run"
         disabled={!canRun}
-        title={whyNot ?? 'Save and run this orchestration'}
+        title={
+          whyNot ??
+          (simulate
+            ? 'Save and dry-run this orchestration (every agent simulated)'
+            : 'Save and run this orchestration')
+        }
         onClick={() =>
-          void startRun(ensureSaved, { speed, ...(dispatchers.length > 1 ? { dispatcher } : {}) }, navigate)
+          void startRun(
+            ensureSaved,
+            {
+              speed,
+              ...(dispatchers.length > 1 ? { dispatcher } : {}),
+              ...(simulate ? { simulate: true } : {}),
+            },
+            navigate,
+          )
         }
         data-testid="run"
       >

@@ -30,12 +30,28 @@ export const selectEdgeFlowing = (state: RunState, source: string, target: strin
   DELIVERED.has(selectStepStatus(state, source)) && MOVING.has(selectStepStatus(state, target));
 
 /**
+ * Whether a step is labelled *simulated* in a run: what its last attempt ran, as `step.started`
+ * said. A step that has not started (or never does: skipped, reused) is labelled by what the run
+ * would run it as: every step of a dry run, else what the catalog says of its agent.
+ */
+export function selectStepSimulated(
+  state: RunState,
+  stepId: string,
+  dryRun: boolean,
+  catalogSimulated: boolean,
+): boolean {
+  const step = state.steps[stepId];
+  if (step?.startedAt !== undefined) return step.simulated === true;
+  return dryRun || catalogSimulated;
+}
+
+/**
  * The state the canvas may draw: none until the run's own record (its YAML, so its plan) is
  * here, since step ids are positional and the canvas may still show another plan.
  */
 const NO_RUN = emptyRunState();
-const drawable = (s: RunViewState): RunState =>
-  s.runId !== null && s.detail?.id === s.runId ? s.state : NO_RUN;
+const shown = (s: RunViewState): boolean => s.runId !== null && s.detail?.id === s.runId;
+const drawable = (s: RunViewState): RunState => (shown(s) ? s.state : NO_RUN);
 
 export const useStepRun = (stepId: string): StepState | undefined =>
   useRunStore((s) => drawable(s).steps[stepId]);
@@ -47,4 +63,11 @@ export const useBranchTaken = (stageId: string, stepId: string) =>
   useRunStore((s) => selectBranchTaken(drawable(s), stageId, stepId));
 export const useEdgeFlowing = (source: string, target: string) =>
   useRunStore((s) => selectEdgeFlowing(drawable(s), source, target));
-export const useRunShown = () => useRunStore((s) => s.runId !== null && s.detail?.id === s.runId);
+/** The step's *simulated* label: from the shown run's state, else (design mode) the catalog's. */
+export const useStepSimulated = (stepId: string, catalogSimulated: boolean) =>
+  useRunStore((s) =>
+    shown(s)
+      ? selectStepSimulated(s.state, stepId, s.detail?.simulate === true, catalogSimulated)
+      : catalogSimulated,
+  );
+export const useRunShown = () => useRunStore(shown);

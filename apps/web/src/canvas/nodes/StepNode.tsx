@@ -1,7 +1,13 @@
 import { formatDuration } from '@baton/core';
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useBranchTaken, useRunShown, useStepRun, useStepStatus } from '../../run/runSelectors';
+import {
+  useBranchTaken,
+  useRunShown,
+  useStepRun,
+  useStepSimulated,
+  useStepStatus,
+} from '../../run/runSelectors';
 import { useRunUiStore } from '../../run/useRunUiStore';
 import type { StepFlowNode } from '../flowTypes';
 import { useShownViews } from '../useCanvasStore';
@@ -19,6 +25,8 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
   const status = useStepStatus(id);
   const run = useStepRun(id);
   const inRun = useRunShown();
+  // During a run, what the step's attempt ran as (a dry run simulates real agents); before, the catalog's.
+  const simulated = useStepSimulated(id, view?.simulated ?? false);
   const chosen = useBranchTaken(view?.stageId ?? '', id);
   const hovered = useRunUiStore((s) => s.hovered === id);
   const opened = useRunUiStore((s) => s.drawerStepId === id);
@@ -57,7 +65,7 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
       data-role={view.role}
       data-critical={view.critical ? 'true' : undefined}
       data-branch={taken === null ? undefined : taken ? 'taken' : 'not-taken'}
-      data-simulated={inRun && view.simulated ? 'true' : undefined}
+      data-simulated={simulated && !empty ? 'true' : undefined}
       title={inRun ? (run?.error ?? run?.summary ?? undefined) : (view.firstIssue ?? undefined)}
     >
       <StepHandles handles={data.handles} />
@@ -69,6 +77,14 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
           <span className="step-duration">{formatDuration(view.expectedMs)}</span>
         ) : null}
         {view.critical ? <span className="step-critical" title="On the critical path" /> : null}
+        {simulated && !inRun && !empty ? (
+          <span
+            className="step-sim-mark"
+            role="img"
+            aria-label="simulated agent"
+            title="A simulated agent (no real runtime): a run stands it in"
+          />
+        ) : null}
         {view.errors && !empty ? (
           <span className="step-issue" role="img" aria-label="has errors">
             !
@@ -77,7 +93,7 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
       </div>
       <div className="step-agent">{empty ? (EMPTY_SLOT_HINT[view.role] ?? 'Drop an agent') : view.agent}</div>
       {detail && !inRun ? <div className="step-detail">{detail}</div> : null}
-      {inRun ? <StepRunBadge status={status} step={run} simulated={view.simulated} /> : null}
+      {inRun ? <StepRunBadge status={status} step={run} simulated={simulated} /> : null}
     </div>
   );
 }

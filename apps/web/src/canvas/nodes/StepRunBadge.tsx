@@ -17,8 +17,9 @@ const VERDICT_LABEL = { approve: '✓ approved', changes_requested: '✎ changes
 
 /**
  * What a step node shows of its run: the status in words (colour is not the only sign), the
- * attempt when there was more than one, a reviewer's verdict and round, and *simulated* for an
- * agent with no real runtime. Presentational: it takes props, the node subscribes.
+ * attempt when there was more than one, a reviewer's verdict and round, and *simulated* when the
+ * step's attempt ran a simulated stand-in (its agent has no real runtime, or the run is a dry
+ * run). Presentational: it takes props, the node subscribes.
  */
 function StepRunBadgeView({
   status,
@@ -46,7 +47,7 @@ function StepRunBadgeView({
         </span>
       ) : null}
       {simulated ? (
-        <span className="run-simulated" title="This agent has no real runtime: the run simulates it">
+        <span className="run-simulated" title="A simulated stand-in ran for this agent, not the agent itself">
           simulated
         </span>
       ) : null}

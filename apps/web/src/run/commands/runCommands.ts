@@ -16,11 +16,11 @@ function opened(orchestrationId: string, runId: string, navigate: Navigate) {
 /**
  * ▶ Run: a run always belongs to a stored version, so `ensureSaved` saves what is unsaved
  * first (and answers the orchestration's id, or null when it could not); then the run starts
- * and its address opens.
+ * and its address opens. `simulate` makes it a dry run: every agent as its simulated stand-in.
  */
 export async function startRun(
   ensureSaved: () => Promise<string | null>,
-  options: Pick<CreateRunRequest, 'speed' | 'dispatcher'>,
+  options: Pick<CreateRunRequest, 'speed' | 'dispatcher' | 'simulate'>,
   navigate: Navigate,
 ): Promise<void> {
   const orchestrationId = await ensureSaved();

@@ -6,7 +6,7 @@ import { Tabs } from '../../shared/Tabs';
 import type { GraphViews } from '../../store/graphViews';
 import { useRunActions } from '../commands/RunActionsContext';
 import { retryRun } from '../commands/runCommands';
-import { selectStepStatus } from '../runSelectors';
+import { selectStepSimulated, selectStepStatus } from '../runSelectors';
 import { shownSeq, useRunStore } from '../useRunStore';
 import { useRunUiStore } from '../useRunUiStore';
 import { AttemptList } from './AttemptList';
@@ -41,6 +41,11 @@ export function StepDrawer({ views }: { views: GraphViews }) {
   // While following the end every event of the step is shown: no recount per event elsewhere.
   const upTo = useRunStore((s) => (s.following ? Number.POSITIVE_INFINITY : shownSeq(s)));
   const status = useRunStore((s) => (stepId ? selectStepStatus(s.state, stepId) : 'idle'));
+  const catalogSimulated = stepId ? (views.steps[stepId]?.simulated ?? false) : false;
+  // What the step's attempt ran as, from the run (a dry run simulates real agents too).
+  const simulated = useRunStore((s) =>
+    stepId ? selectStepSimulated(s.state, stepId, s.detail?.simulate === true, catalogSimulated) : false,
+  );
   const runFailed = useRunStore((s) => s.state.status === 'failed' || s.state.status === 'cancelled');
   const artifacts = useRunStore((s) => s.state.artifacts);
   const panel = useRef<HTMLElement>(null);
@@ -69,7 +74,15 @@ export function StepDrawer({ views }: { views: GraphViews }) {
           <div className="drawer-title">{view?.agent ?? 'barrier'}</div>
           <div className="drawer-subtitle">
             <code>{stepId}</code> · <span className={`run-status run-status-${status}`}>{status}</span>
-            {view?.simulated ? <span className="run-simulated">simulated</span> : null}
+            {simulated && view?.agent ? (
+              <span
+                className="run-simulated"
+                title="A simulated stand-in ran for this agent, not the agent itself"
+                data-testid="step-simulated"
+              >
+                simulated
+              </span>
+            ) : null}
           </div>
         </div>
         <button

@@ -24,10 +24,25 @@ export function RunSummary({ views }: { views: GraphViews }) {
   const failed = Object.entries(state.steps).filter(([, s]) => s.status === 'failed');
   const reused = Object.values(state.steps).filter((s) => s.status === 'reused').length;
   const hasSummary = state.artifacts.some((a) => a.name === 'summary.md');
+  const dryRun = detail?.id === runId && detail.simulate === true;
   return (
-    <section className={`run-summary outcome-${status}`} data-testid="run-summary" data-status={status}>
-      <h3 className="run-summary-title">{OUTCOME[status]}</h3>
+    <section
+      className={`run-summary outcome-${status}`}
+      data-testid="run-summary"
+      data-status={status}
+      data-simulate={dryRun ? 'true' : undefined}
+    >
+      <h3 className="run-summary-title">
+        {OUTCOME[status]}
+        {dryRun ? <span className="run-dry-run">dry run</span> : null}
+      </h3>
       <dl className="facts">
+        {dryRun ? (
+          <>
+            <dt>Agents</dt>
+            <dd>all simulated (dry run): nothing real ran</dd>
+          </>
+        ) : null}
         <dt>Took</dt>
         <dd data-testid="run-duration">
           {took === null ? '—' : formatDuration(took)} · estimate {formatDuration(Math.round(expected))}
