@@ -5,9 +5,9 @@ import { preview } from './invocationPayload.js';
 export type StructuredAnswer = Pick<StepResult, 'condition' | 'verdict' | 'findings'>;
 
 // Markdown decoration agents like to add: "**VERDICT:** `approve`".
-const VERDICT_LINE = /^\s*[*_#>-]*\s*VERDICT\s*[*_]*\s*:\s*[*_`]*\s*(approve|changes_requested)\b/i;
-const CONDITION_LINE = /^\s*[*_#>-]*\s*CONDITION\s*[*_]*\s*:\s*[*_`]*\s*([A-Za-z0-9_.-]+)/i;
-const FINDINGS_LINE = /^\s*[*_#>-]*\s*FINDINGS\s*[*_]*\s*:\s*[*_]*\s*(.*)$/i;
+const VERDICT_LINE = /^[\s*_#>-]*VERDICT[\s*_]*:[\s*_`]*(approve|changes_requested)\b/i;
+const CONDITION_LINE = /^[\s*_#>-]*CONDITION[\s*_]*:[\s*_`]*([A-Za-z0-9_.-]+)/i;
+const FINDINGS_LINE = /^[\s*_#>-]*FINDINGS[\s*_]*:[\s*_]*(.*)$/i;
 const LIST_ITEM = /^\s*(?:[-*•]|\d+[.)])\s+(.*)$/;
 
 /**
