@@ -1,4 +1,5 @@
-import { catalogFor, type RunState, reduceRun } from '@baton/core';
+import { resolve } from 'node:path';
+import { catalogFor, type Plan, type RunState, reduceRun } from '@baton/core';
 import { RunArtifacts } from './artifacts/runArtifacts.js';
 import { RunOutputs } from './artifacts/runOutputs.js';
 import { realClock } from './clock/realClock.js';
@@ -36,12 +37,14 @@ export function startRun(options: StartRunOptions): RunHandle {
   const seed = options.seed ?? 0;
   const name = options.document.name ?? options.plan.name;
   const startedAtMs = restored?.state.startedAt ? Date.parse(restored.state.startedAt) : clock.now();
-  const artifacts = openArtifacts(options.dataDir ?? null, name, startedAtMs, restored);
+  const simulate = options.simulate === true;
+  const workspace = resolve(options.workspace ?? process.cwd());
+  const artifacts = openArtifacts(options.dataDir ?? null, name, startedAtMs, options.plan, restored);
   const outputs = new RunOutputs(
     artifacts,
     recorder,
     clock,
-    { runId: options.runId, name, startedAtMs },
+    { runId: options.runId, name, startedAtMs, simulate, workspace },
     new Set(restored?.artifactPaths ?? []),
   );
   const catalog = catalogFor(options.document.agents, options.agents);
@@ -54,6 +57,8 @@ export function startRun(options: StartRunOptions): RunHandle {
     dispatcher: options.dispatcher ?? createLocalDispatcher({ clock }),
     speed,
     seed,
+    simulate,
+    workspace,
     outputs,
     reuse: options.reuse ? new StepReuse(options.reuse, options.plan, catalog) : null,
     onEnd: finish,
@@ -66,8 +71,8 @@ export function startRun(options: StartRunOptions): RunHandle {
     try {
       if (status !== 'running') {
         recorder.emit('run.started');
-        outputs.context(options.document, options.plan, { speed, seed });
-      }
+        outputs.context({ speed, seed });
+      } else outputs.resumed({ speed, seed });
       scheduler.begin();
     } catch (error) {
       // Nothing the engine throws may reach the process hosting the run: the run fails instead.
@@ -86,13 +91,14 @@ function openArtifacts(
   dataDir: string | null,
   name: string,
   startedAtMs: number,
+  plan: Plan,
   restored: RestoredRun | null,
 ): RunArtifacts | null {
   if (!dataDir) return null;
   try {
     return restored?.contextPath
-      ? RunArtifacts.reopen(dataDir, restored.contextPath)
-      : RunArtifacts.create(dataDir, name, startedAtMs);
+      ? RunArtifacts.reopen(dataDir, restored.contextPath, plan)
+      : RunArtifacts.create(dataDir, name, startedAtMs, plan);
   } catch (error) {
     console.error(`baton engine: cannot create the run's artifact folder under ${dataDir}:`, error);
     return null;

@@ -413,10 +413,10 @@ ${agentsYaml({ fast: 'duration: 1s', late })}stages:
       dataDir,
     });
     const reports = ofType(events, 'artifact.created').map((e) => (e.data as { name: string }).name);
-    expect(reports).toContain('agent-reports/ship.task.0.md');
+    expect(reports).toContain('agent-reports/ship.task.0-report.md');
     expect(reports).toContain('script');
     const dir = handle.artifactsDir as string;
-    const report = readFileSync(join(dir, 'agent-reports', 'ship.task.0.md'), 'utf8');
+    const report = readFileSync(join(dir, 'agent-reports', 'ship.task.0-report.md'), 'utf8');
     expect(report).toContain('reused');
     expect(report).toContain('migration');
     expect(readFileSync(join(dir, 'handoff', 'script.md'), 'utf8')).toContain('migration');

@@ -11,6 +11,8 @@ export interface ReportFacts {
   result: StepResult;
   /** The result is an earlier run's, reused by a retry. */
   reused?: boolean;
+  /** A simulated stand-in ran, not the agent itself (its runtime is `simulated`, or a dry run). */
+  simulated?: boolean;
 }
 
 /** A fence longer than any backtick run in the text, so an agent's output cannot break out of it. */
@@ -28,12 +30,13 @@ function fenced(text: string): string {
   return `${fence}text\n${text}\n${fence}`;
 }
 
-/** One agent's report (`agent-reports/<stepId>.md`), as the seed's layout has it. */
+/** One agent's report (`agent-reports/<stepId>-report.md`), as the seed's layout has it. */
 export function reportMarkdown(facts: ReportFacts): string {
   const { step, result } = facts;
   const lines = [
-    `# ${step.id}: ${facts.agent}`,
+    `# ${step.id}: ${facts.agent}${facts.simulated ? ' (simulated)' : ''}`,
     '',
+    ...(facts.simulated ? ['- Simulated: a simulated stand-in ran, not the agent itself'] : []),
     `- Stage: ${step.stageId} (${facts.pattern}), role: ${step.role}`,
     facts.reused
       ? `- Status: ${result.status} (reused: the result of an earlier run; the agent was not called again)`

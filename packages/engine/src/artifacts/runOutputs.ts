@@ -1,25 +1,42 @@
-import type { Orchestration, Plan } from '@baton/core';
+import type { RunEvent } from '@baton/core';
 import type { Clock } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import type { StepRun } from '../scheduler/stepRun.js';
 import { reportMarkdown } from './reportMarkdown.js';
 import type { ArtifactRef, RunArtifacts } from './runArtifacts.js';
+import { type AgentExecuted, type BatonStepFacts, executedOf, type RunContextFile } from './runContext.js';
 import { summaryMarkdown } from './summaryMarkdown.js';
 
+/** What the run's artifacts say about it, besides what its steps do. */
+export interface RunFacts {
+  runId: string;
+  name: string;
+  startedAtMs: number;
+  simulate: boolean;
+  workspace: string;
+}
+
 /**
- * What a run leaves behind on disk, each file announced once with `artifact.created`. Without
- * a data directory every call is a no-op. A write that fails (a full disk) is reported once
- * on stderr and artifacts stop; the run itself goes on. Anything else that goes wrong making
- * one artifact costs that artifact only.
+ * What a run leaves behind on disk, each file announced once with `artifact.created`: the
+ * seed's `context.json` (rewritten as each step ends), one report per step, handoffs and
+ * `summary.md`. Without a data directory every call is a no-op. A write that fails (a full
+ * disk) is reported once on stderr and artifacts stop; the run itself goes on. Anything else
+ * that goes wrong making one artifact costs that artifact only.
  */
 export class RunOutputs {
   private broken = false;
+  /** `agents_executed`, one entry per step in the order they first ended (a revision updates its entry). */
+  private executed: Map<string, AgentExecuted> | null = null;
+  private stepFacts = new Map<string, BatonStepFacts>();
+  private settings = { speed: 1, seed: 0 };
+  private ending: { outcome: 'succeeded' | 'failed' | 'cancelled'; error?: string; summary: string } | null =
+    null;
 
   constructor(
     private readonly artifacts: RunArtifacts | null,
     private readonly recorder: EventRecorder,
     private readonly clock: Clock,
-    private readonly facts: { runId: string; name: string; startedAtMs: number },
+    private readonly facts: RunFacts,
     private readonly announced: Set<string> = new Set(),
   ) {}
 
@@ -27,65 +44,165 @@ export class RunOutputs {
     return this.artifacts?.dir ?? null;
   }
 
-  context(document: Orchestration, plan: Plan, settings: { speed: number; seed: number }): void {
-    this.write(undefined, (a) =>
-      a.writeContext({
-        runId: this.facts.runId,
-        orchestration: this.facts.name,
-        startedAt: new Date(this.facts.startedAtMs).toISOString(),
-        ...settings,
-        stages: plan.stages.map((s) => ({ id: s.id, name: s.name, pattern: s.pattern, needs: s.needs })),
-        steps: plan.steps.map((s) => ({ id: s.id, stage: s.stageId, role: s.role, agent: s.agent })),
-        document,
-      }),
-    );
+  /** The run has started: `context.json` says so (`in_progress`). */
+  context(settings: { speed: number; seed: number }): void {
+    this.settings = settings;
+    this.write(undefined, (a) => this.writeContext(a));
+  }
+
+  /** A resumed run: its speed and seed, for the context rewritten as its steps end. */
+  resumed(settings: { speed: number; seed: number }): void {
+    this.settings = settings;
   }
 
   report(s: StepRun): void {
     const result = s.result;
     if (!result) return;
-    this.write(s, (a) =>
-      a.writeReport(
+    const started = this.startOf(s.step.id);
+    const reused = s.reused === true;
+    const simulated = !reused && started.simulated;
+    const agent = s.agent ?? s.step.agent ?? '(barrier)';
+    this.write(s, (a) => {
+      const ref = a.writeReport(
         s.step.id,
         reportMarkdown({
           step: s.step,
           pattern: s.stage.stage.pattern,
-          agent: s.agent ?? s.step.agent ?? '(barrier)',
+          agent,
           attempt: s.attempt,
           round: s.round,
           durationMs: s.durationMs ?? 0,
           result,
-          reused: s.reused === true,
+          reused,
+          simulated,
         }),
-      ),
-    );
+      );
+      // The context follows each report, so it never names a report that is not on disk.
+      const now = new Date(this.clock.now()).toISOString();
+      const executed = this.executedSoFar(a);
+      executed.set(s.step.id, {
+        name: agent,
+        started_at: started.at ?? now,
+        completed_at: now,
+        status: result.status === 'succeeded' ? 'completed' : 'failed',
+        report_path: ref.path,
+      });
+      const facts: BatonStepFacts = { agent, report_path: ref.path, attempt: s.attempt };
+      if (simulated) facts.simulated = true;
+      if (reused) facts.reused = true;
+      this.stepFacts.set(s.step.id, facts);
+      this.writeContext(a);
+      return ref;
+    });
   }
 
   handoff(s: StepRun, name: string, content: string): void {
     this.write(s, (a) => a.writeHandoff(name, content));
   }
 
+  /** The run's end: `summary.md`, then `context.json` `completed` (or `failed`, for a failure or a cancel). */
   summary(steps: StepRun[], status: 'succeeded' | 'failed' | 'cancelled', error?: string): void {
-    this.write(undefined, (a) =>
-      a.writeSummary(
+    this.write(undefined, (a) => {
+      const simulated = this.simulatedSteps();
+      const ref = a.writeSummary(
         summaryMarkdown({
           orchestration: this.facts.name,
           runId: this.facts.runId,
           status,
           ...(error ? { error } : {}),
+          simulate: this.facts.simulate,
           startedAtMs: this.facts.startedAtMs,
           finishedAtMs: this.clock.now(),
-          rows: steps.map((s) => ({
-            stepId: s.step.id,
-            agent: s.agent ?? s.step.agent,
-            status: s.reused && s.phase === 'succeeded' ? 'reused' : s.phase,
-            attempts: s.attempt,
-            ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}),
-            report: s.step.agent ? a.readReport(s.step.id) : null,
-          })),
+          rows: steps.map((s) => {
+            const reused = s.reused === true && s.phase === 'succeeded';
+            return {
+              stepId: s.step.id,
+              agent: s.agent ?? s.step.agent,
+              status: reused ? 'reused' : s.phase,
+              attempts: s.attempt,
+              ...(s.durationMs !== undefined ? { durationMs: s.durationMs } : {}),
+              simulated: !reused && simulated.has(s.step.id),
+              report: s.step.agent ? a.readReport(s.step.id) : null,
+            };
+          }),
         }),
-      ),
-    );
+      );
+      this.ending = { outcome: status, ...(error ? { error } : {}), summary: ref.path };
+      return ref;
+    });
+    // Its own write: a summary that could not be made still leaves the context's status true.
+    this.write(undefined, (a) => this.writeContext(a));
+  }
+
+  private writeContext(a: RunArtifacts): ArtifactRef {
+    const ending = this.ending;
+    const file: RunContextFile = {
+      feature_name: this.facts.name,
+      timestamp: a.stamp.replace(/-\d+$/, ''),
+      session_dir: a.sessionDir,
+      created_at: new Date(this.facts.startedAtMs).toISOString(),
+      status: ending ? (ending.outcome === 'succeeded' ? 'completed' : 'failed') : 'in_progress',
+      agents_executed: [...this.executedSoFar(a).values()],
+      summary_path: ending?.summary ?? null,
+      baton: {
+        runId: this.facts.runId,
+        orchestration: this.facts.name,
+        simulate: this.facts.simulate,
+        workspace: this.facts.workspace,
+        ...this.settings,
+        ...(ending ? { outcome: ending.outcome } : {}),
+        ...(ending?.error ? { error: ending.error } : {}),
+        // fromEntries: a step id like `__proto__` stays a plain key.
+        steps: Object.fromEntries(this.stepFacts),
+      },
+    };
+    return a.writeContext(file);
+  }
+
+  /** `agents_executed` so far; a resumed run starts from the `context.json` it left. */
+  private executedSoFar(a: RunArtifacts): Map<string, AgentExecuted> {
+    if (this.executed) return this.executed;
+    const executed = new Map<string, AgentExecuted>();
+    const earlier = executedOf(a.readContext());
+    const idOfReport = new Map([...earlier.steps].map(([id, f]) => [f.report_path, id]));
+    for (const entry of earlier.agents)
+      executed.set(idOfReport.get(entry.report_path) ?? entry.report_path, entry);
+    this.stepFacts = new Map([...earlier.steps, ...this.stepFacts]);
+    this.executed = executed;
+    return executed;
+  }
+
+  /**
+   * When the step's latest execution started (its first attempt there, retries included) and
+   * whether its last attempt ran simulated: from the log, back to the step's previous end.
+   */
+  private startOf(stepId: string): { at?: string; simulated: boolean } {
+    const { events } = this.recorder;
+    let at: string | undefined;
+    let simulated: boolean | undefined;
+    let ends = 0;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i] as RunEvent;
+      if (e.stepId !== stepId) continue;
+      if (e.type === 'step.started') {
+        at = e.ts;
+        simulated ??= e.data.simulated === true;
+      } else if (e.type === 'step.queued' && at !== undefined) break;
+      else if (e.type === 'step.succeeded' || e.type === 'step.failed') {
+        // The first end met is this one; the next is the execution before.
+        if (++ends > 1) break;
+      }
+    }
+    return { ...(at !== undefined ? { at } : {}), simulated: simulated === true };
+  }
+
+  /** Steps whose latest attempt ran simulated (`step.started` says so). */
+  private simulatedSteps(): Set<string> {
+    const latest = new Map<string, boolean>();
+    for (const e of this.recorder.events) {
+      if (e.type === 'step.started' && e.stepId) latest.set(e.stepId, e.data.simulated === true);
+    }
+    return new Set([...latest].filter(([, simulated]) => simulated).map(([id]) => id));
   }
 
   private write(s: StepRun | undefined, write: (a: RunArtifacts) => ArtifactRef): void {

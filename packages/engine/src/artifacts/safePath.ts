@@ -34,3 +34,32 @@ export function inside(root: string, ...parts: string[]): string {
   }
   return path;
 }
+
+/**
+ * Distinct file names within one folder, one per key: keys whose sanitised names collide
+ * (`a/b` and `a_b`, or `A` and `a` on a case-insensitive disk) get `-2`, `-3`… so that no
+ * artifact overwrites another. Keys given up front (the plan's, in order) get the same names on
+ * every run of the plan, a resumed one included.
+ */
+export class DistinctNames {
+  private readonly used = new Set<string>();
+  private readonly byKey = new Map<string, string>();
+
+  constructor(
+    private readonly fallback: string,
+    keys: Iterable<string> = [],
+  ) {
+    for (const key of keys) this.of(key);
+  }
+
+  of(key: string): string {
+    const known = this.byKey.get(key);
+    if (known !== undefined) return known;
+    const base = safeName(key, this.fallback);
+    let name = base;
+    for (let n = 2; this.used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
+    this.used.add(name.toLowerCase());
+    this.byKey.set(key, name);
+    return name;
+  }
+}

@@ -6,6 +6,8 @@ export interface SummaryRow {
   status: string;
   attempts: number;
   durationMs?: number;
+  /** Its agent ran as a simulated stand-in. */
+  simulated?: boolean;
   /** The step's report, when it has one. */
   report: string | null;
 }
@@ -15,13 +17,20 @@ export interface SummaryFacts {
   runId: string;
   status: 'succeeded' | 'failed' | 'cancelled';
   error?: string;
+  /** A dry run: every agent simulated. */
+  simulate?: boolean;
   startedAtMs: number;
   finishedAtMs: number;
   rows: SummaryRow[];
 }
 
-/** `summary.md`: the run at a glance, then every agent's report (DESIGN §3.2). */
+/**
+ * `summary.md`: the run at a glance, then every agent's report (DESIGN §3.2). What ran
+ * simulated says so, in the header, its row and its report: a dry run must not read as real work.
+ */
 export function summaryMarkdown(facts: SummaryFacts): string {
+  const simulated = facts.rows.filter((r) => r.simulated).length;
+  const agentSteps = facts.rows.filter((r) => r.agent !== null).length;
   const lines = [
     `# ${facts.orchestration}`,
     '',
@@ -29,12 +38,17 @@ export function summaryMarkdown(facts: SummaryFacts): string {
     `- Status: ${facts.status}${facts.error ? ` (${facts.error})` : ''}`,
     `- Started: ${new Date(facts.startedAtMs).toISOString()}`,
     `- Duration: ${formatDuration(Math.max(0, facts.finishedAtMs - facts.startedAtMs))}`,
+    ...(facts.simulate
+      ? ['- Dry run: every agent simulated']
+      : simulated
+        ? [`- Simulated: ${simulated} of ${agentSteps} agent steps ran a simulated stand-in`]
+        : []),
     '',
     '| step | agent | status | attempts | duration |',
     '|---|---|---|---|---|',
     ...facts.rows.map(
       (r) =>
-        `| ${r.stepId} | ${r.agent ?? '(barrier)'} | ${r.status} | ${r.attempts} | ${
+        `| ${r.stepId} | ${r.agent ?? '(barrier)'} | ${r.status}${r.simulated ? ' (simulated)' : ''} | ${r.attempts} | ${
           r.durationMs === undefined ? '' : formatDuration(r.durationMs)
         } |`,
     ),
