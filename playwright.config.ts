@@ -22,9 +22,11 @@ process.env.BATON_E2E_DATA ??= mkdtempSync(join(tmpdir(), 'baton-e2e-'));
 const port = process.env.BATON_E2E_PORT;
 const dataDir = process.env.BATON_E2E_DATA;
 const baseURL = `http://127.0.0.1:${port}`;
-// `BATON_E2E_SERVER` may replace the command ({port} and {dataDir} are filled in).
+// `BATON_E2E_SERVER` may replace the command ({port} and {dataDir} are filled in). The agents are
+// the built-in ones plus e2e/fixtures/agents (a real `claude` agent, a broken file: see its README).
 const command = (
-  process.env.BATON_E2E_SERVER ?? 'node packages/cli/bin/baton.js serve --port {port} --data-dir {dataDir}'
+  process.env.BATON_E2E_SERVER ??
+  'node packages/cli/bin/baton.js serve --port {port} --data-dir {dataDir} --agents e2e/fixtures/agents'
 )
   .replace('{port}', port)
   .replace('{dataDir}', dataDir);

@@ -30,7 +30,9 @@ function AgentFileProblemsView() {
             <code className="agent-problem-file" title={diagnosticLocation(d)}>
               {diagnosticLocation(d)}
             </code>
-            {d.agent ? <span className="agent-problem-agent">{d.agent}</span> : null}
+            {d.agent && !d.message.includes(d.agent) ? (
+              <span className="agent-problem-agent">{d.agent}</span>
+            ) : null}
             <span className="agent-problem-message">{d.message}</span>
           </li>
         ))}
