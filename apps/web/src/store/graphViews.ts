@@ -28,7 +28,10 @@ export interface StepView {
   produces: string | null;
   condition: string | null;
   critical: boolean;
-  /** Its agent runs simulated (no real runtime): labelled so on the node during a run. */
+  /**
+   * The catalog says its agent runs simulated (no real runtime): marked faintly in design mode.
+   * A run labels the step from its own events instead (a dry run simulates real agents too).
+   */
   simulated: boolean;
   expectedMs: number;
   errors: number;
