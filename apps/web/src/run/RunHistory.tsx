@@ -28,6 +28,7 @@ export function RunHistory({
             <span className="run-history-status">{run.status}</span>
             <span className="run-history-time">{new Date(run.createdAt).toLocaleString()}</span>
             {run.retryOf ? <span className="run-history-retry">retry</span> : null}
+            {run.simulate === true ? <span className="run-history-retry">dry run</span> : null}
           </Link>
         </li>
       ))}
