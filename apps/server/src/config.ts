@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export interface ServerConfig {
@@ -6,6 +7,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Folder with `.claude/agents/*.md` and `baton.agents.yaml`. */
   agentsDir: string;
+  /** Every run's working folder, the agents' (DESIGN §3.3): `--workspace`, default where the server started. */
+  workspace: string;
   dispatcher: 'local' | 'queue';
   redisUrl: string | null;
   token: string | null;
@@ -63,6 +66,7 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
     port,
     dataDir: resolve(String(pick('dataDir', 'BATON_DATA_DIR') ?? './.baton')),
     agentsDir: resolve(String(pick('agentsDir', 'BATON_AGENTS_DIR') ?? '.')),
+    workspace: workspaceFolder(String(pick('workspace', 'BATON_WORKSPACE') ?? '.')),
     dispatcher,
     redisUrl,
     token,
@@ -77,4 +81,15 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
     loadExamples: flags.loadExamples !== false && env.BATON_LOAD_EXAMPLES !== '0',
     webDir: resolve(String(flags.webDir ?? new URL('../../web/dist', import.meta.url).pathname)),
   };
+}
+
+/** The workspace, absolute; refused at start-up unless it is an existing folder (agents would fail in it later). */
+function workspaceFolder(value: string): string {
+  const dir = resolve(value);
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (!info)
+    throw new ConfigError(`the workspace ${dir} does not exist: create it, or pick another with --workspace`);
+  if (!info.isDirectory())
+    throw new ConfigError(`the workspace ${dir} is not a folder: pass a folder to --workspace`);
+  return dir;
 }

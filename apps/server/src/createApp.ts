@@ -68,6 +68,7 @@ export function createApp(ctx: AppContext): Express {
       runStore: ctx.runStore,
       orchestrations: ctx.orchestrations,
       agents: ctx.agents,
+      workspace: ctx.config.workspace,
     }),
   );
   app.use('/api', (req) => {

@@ -38,7 +38,13 @@ export async function startServer(
 
   const orchestrations = new OrchestrationStore(db);
   const runStore = new RunStore(db);
-  const runs = new RunManager({ store: runStore, agents, dataDir: config.dataDir, logger });
+  const runs = new RunManager({
+    store: runStore,
+    agents,
+    dataDir: config.dataDir,
+    workspace: config.workspace,
+    logger,
+  });
   if (config.loadExamples) {
     const loaded = loadExamples(orchestrations, agents(), logger);
     if (loaded) logger.info({ loaded }, 'loaded the examples into the empty store');

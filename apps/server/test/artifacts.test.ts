@@ -24,11 +24,34 @@ describe('run artifacts', () => {
     const context = await request(server.url).get(`/api/runs/${runId}/artifacts/context.json`).expect(200);
     expect(context.headers['content-type']).toMatch(/application\/json/);
     const report = await request(server.url)
-      .get(`/api/runs/${runId}/artifacts/agent-reports/auth.fanin.md`)
+      .get(`/api/runs/${runId}/artifacts/agent-reports/auth.fanin-report.md`)
       .expect(200);
     expect(report.text).toContain('auth.fanin');
     const summary = await request(server.url).get(`/api/runs/${runId}/artifacts/summary.md`).expect(200);
     expect(summary.text).toContain('auth.fanout.0');
+  });
+
+  it('is the seed’s layout: <YYYYMMDD_HHMMSS>/, a *-report.md per step, context.json completed', async () => {
+    const run = await request(server.url).get(`/api/runs/${runId}`).expect(200);
+    const stepIds = Object.keys(run.body.steps);
+    const { body: context } = await request(server.url).get(`/api/runs/${runId}/artifacts/context.json`);
+    expect(context.session_dir).toMatch(/^\.artifacts\/[a-z0-9-]+\/\d{8}_\d{6}(-\d+)?$/);
+    expect(context).toMatchObject({
+      feature_name: run.body.name,
+      status: 'completed',
+      summary_path: `${context.session_dir}/summary.md`,
+      baton: { runId, simulate: false, workspace: run.body.workspace },
+    });
+    expect(typeof context.timestamp).toBe('string');
+    expect(typeof context.created_at).toBe('string');
+    expect(context.agents_executed).toHaveLength(stepIds.length);
+    const reports = context.agents_executed.map((a: { report_path: string }) => a.report_path).sort();
+    expect(reports).toEqual(
+      stepIds.map((id) => `${context.session_dir}/agent-reports/${id}-report.md`).sort(),
+    );
+    for (const id of stepIds) {
+      await request(server.url).get(`/api/runs/${runId}/artifacts/agent-reports/${id}-report.md`).expect(200);
+    }
   });
 
   it.each([

@@ -52,13 +52,24 @@ function parseCreateRun(body: unknown): CreateRunRequest {
     }
     out.dispatcher = b.dispatcher;
   }
-  const known = new Set(['orchestrationId', 'yaml', 'retryOf', 'speed', 'dispatcher']);
+  if (b.simulate !== undefined) {
+    if (typeof b.simulate !== 'boolean') {
+      throw new ApiError(
+        400,
+        'invalid_simulate',
+        'simulate must be true (a dry run: every agent as its simulated stand-in) or false',
+      );
+    }
+    out.simulate = b.simulate;
+  }
+  const known = new Set(['orchestrationId', 'yaml', 'retryOf', 'speed', 'dispatcher', 'simulate']);
   const unknown = Object.keys(b).filter((k) => !known.has(k));
   if (unknown.length) throw new ApiError(400, 'invalid_body', `unknown field(s): ${unknown.join(', ')}`);
   return out;
 }
 
-function summary(run: StoredRun): Omit<RunRecord, 'steps'> {
+/** A run's record without its steps; `workspace` is the server's for a run stored before runs kept theirs. */
+function summary(run: StoredRun, workspace: string): Omit<RunRecord, 'steps'> {
   return {
     id: run.id,
     orchestrationId: run.orchestrationId,
@@ -70,6 +81,8 @@ function summary(run: StoredRun): Omit<RunRecord, 'steps'> {
     speed: run.speed,
     dispatcher: run.dispatcher,
     ...(run.retryOf ? { retryOf: run.retryOf } : {}),
+    simulate: run.simulate,
+    workspace: run.workspace ?? workspace,
   };
 }
 
@@ -107,6 +120,8 @@ export interface RunsRoutesDeps {
   runStore: RunStore;
   orchestrations: OrchestrationStore;
   agents: () => AgentCatalog;
+  /** The server's workspace. */
+  workspace: string;
 }
 
 export function runsRoutes(deps: RunsRoutesDeps): Router {
@@ -139,17 +154,21 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
       name: document.name ?? plan.name,
       yaml: yaml as string,
       speed: body.speed ?? earlier?.speed ?? 1,
+      // A retry is the same kind of run as the one it retries, unless the request says otherwise.
+      simulate: body.simulate ?? earlier?.simulate ?? false,
       document,
       plan,
       ...(earlier ? { retryOf: earlier.id } : {}),
     });
-    res.status(201).location(`/api/runs/${run.id}`).json(summary(run));
+    res.status(201).location(`/api/runs/${run.id}`).json(summary(run, deps.workspace));
   });
 
   router.get('/', (req, res) => {
     const orchestrationId =
       typeof req.query.orchestrationId === 'string' ? req.query.orchestrationId : undefined;
-    const body: RunsResponse = { runs: deps.runStore.list({ orchestrationId }).map(summary) };
+    const body: RunsResponse = {
+      runs: deps.runStore.list({ orchestrationId }).map((r) => summary(r, deps.workspace)),
+    };
     res.json(body);
   });
 
@@ -167,7 +186,7 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
         ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
       };
     }
-    const body: RunRecord & { yaml: string } = { ...summary(fresh), steps, yaml: run.yaml };
+    const body: RunRecord & { yaml: string } = { ...summary(fresh, deps.workspace), steps, yaml: run.yaml };
     res.json(body);
   });
 

@@ -30,6 +30,8 @@ export interface RunManagerOptions {
   store: RunStore;
   agents: () => AgentCatalog;
   dataDir: string;
+  /** The server's workspace: the folder new runs' agents work in. */
+  workspace: string;
   logger: Logger;
 }
 
@@ -38,6 +40,8 @@ export interface NewRun {
   name: string;
   yaml: string;
   speed: number;
+  /** A dry run: every agent as its simulated stand-in. */
+  simulate: boolean;
   /** The YAML's model and plan, already checked by the route. */
   document: Orchestration;
   plan: Plan;
@@ -68,6 +72,7 @@ export class RunManager {
     const stored = this.options.store.create({
       id: randomUUID(),
       dispatcher: 'local',
+      workspace: this.options.workspace,
       ...record,
       ...(retryOf === undefined ? {} : { retryOf }),
       fingerprints: this.fingerprintsOf(document, plan),
@@ -150,6 +155,9 @@ export class RunManager {
       plan,
       agents: this.options.agents(),
       speed: run.speed,
+      // A resumed run goes on as it began: simulated or not, in the folder it started in.
+      simulate: run.simulate,
+      workspace: run.workspace ?? this.options.workspace,
       dataDir: this.options.dataDir,
       previousEvents,
       ...(reuse ? { reuse } : {}),

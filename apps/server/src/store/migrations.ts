@@ -54,4 +54,10 @@ export const MIGRATIONS: readonly string[] = [
     fingerprints TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 3: a run's dry-run switch and its workspace (the agents' working folder), kept for its
+  // resume and shown with it. Runs from before: not simulated, workspace unknown (null).
+  `
+  ALTER TABLE runs ADD COLUMN simulate INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN workspace TEXT;
+  `,
 ];

@@ -14,6 +14,10 @@ export interface StoredRun {
   finishedAt?: string;
   /** The run this one retries. */
   retryOf?: string;
+  /** A dry run: every agent as its simulated stand-in. */
+  simulate: boolean;
+  /** The agents' working folder (absolute); null for a run stored before workspaces were. */
+  workspace: string | null;
 }
 
 /** A run to create: its record, and the fingerprint of each of its steps as it runs (for a later retry). */
@@ -33,6 +37,8 @@ interface RunRow {
   started_at: string | null;
   finished_at: string | null;
   retry_of: string | null;
+  simulate: 0 | 1;
+  workspace: string | null;
 }
 
 interface EventRow {
@@ -58,6 +64,8 @@ const toRun = (r: RunRow): StoredRun => ({
   ...(r.started_at ? { startedAt: r.started_at } : {}),
   ...(r.finished_at ? { finishedAt: r.finished_at } : {}),
   ...(r.retry_of ? { retryOf: r.retry_of } : {}),
+  simulate: r.simulate === 1,
+  workspace: r.workspace,
 });
 
 /** A stored row as the event it was; checked by core's guard, as any event read from outside. */
@@ -117,8 +125,9 @@ export class RunStore {
     this.db.transaction(() => {
       this.db
         .prepare(
-          `INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at, retry_of)
-           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+          `INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at, retry_of,
+             simulate, workspace)
+           VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
         )
         .run(
           run.id,
@@ -129,6 +138,8 @@ export class RunStore {
           run.dispatcher,
           createdAt,
           run.retryOf ?? null,
+          run.simulate ? 1 : 0,
+          run.workspace,
         );
       this.db
         .prepare('INSERT INTO run_fingerprints (run_id, fingerprints) VALUES (?, ?)')
