@@ -12,10 +12,15 @@ Usage:
   baton export FILE --format full|seed|mermaid [-o OUT]
                                                write the file in another form (default: stdout)
   baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]
+               [--simulate] [--workspace DIR]
                                                run it here with live progress (--json: NDJSON events);
+                                               --simulate: a dry run, every agent simulated;
+                                               agents work in --workspace (default: this folder);
                                                artifacts under DIR/.artifacts (default ./.baton)
-  baton serve [--host 127.0.0.1] [--port 4800] [--data-dir ./.baton] [--agents DIR] [--no-examples]
-                                               the server with the editor at http://127.0.0.1:4800/
+  baton serve [--host 127.0.0.1] [--port 4800] [--data-dir ./.baton] [--agents DIR]
+              [--workspace DIR] [--no-examples]
+                                               the server with the editor at http://127.0.0.1:4800/;
+                                               runs' agents work in --workspace (default: this folder)
   baton help                                   this text
 
 Exit codes: 0 success, 1 invalid file or failed run, 2 wrong usage, 130 run cancelled by Ctrl-C.`;

@@ -98,4 +98,24 @@ describe('ProgressPrinter', () => {
       '  ↻ quality.analyzer attempt 1 failed (boom); retrying in 2s\n  ✎ r.reviewer.0 changes_requested (round 1): x\n',
     );
   });
+
+  it('labels a step whose agent runs simulated, from its step.started (not from the catalog)', () => {
+    const term = fakeTerminal();
+    Object.assign(term.stream, { isTTY: false });
+    const printer = new ProgressPrinter(plan, term.stream, terminalStyle(false), false);
+    const started = (data: { agent: string; simulated?: boolean; fallback?: boolean }, attempt = 1) =>
+      ev('step.started', { stageId: 'quality', stepId: 'quality.analyzer', attempt, data });
+    printer.onEvent(started({ agent: 'architecture-guardian', simulated: true }));
+    printer.onEvent(started({ agent: 'architecture-guardian' }, 2));
+    printer.onEvent(started({ agent: 'general-purpose', simulated: true, fallback: true }, 3));
+    printer.stop();
+    expect(term.text()).toBe(
+      [
+        '  ● quality.analyzer  architecture-guardian (simulated)',
+        '  ● quality.analyzer  architecture-guardian (attempt 2)',
+        '  ● quality.analyzer  general-purpose (simulated, fallback, attempt 3)',
+        '',
+      ].join('\n'),
+    );
+  });
 });

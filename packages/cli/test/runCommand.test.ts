@@ -72,8 +72,8 @@ describe('baton run', () => {
     expect(existsSync(join(dir, 'summary.md'))).toBe(true);
     expect(existsSync(join(dir, 'context.json'))).toBe(true);
     expect(readdirSync(join(dir, 'agent-reports')).sort()).toEqual([
-      'quality.analyzer.md',
-      'quality.branch.0.md',
+      'quality.analyzer-report.md',
+      'quality.branch.0-report.md',
     ]);
   });
 

@@ -48,4 +48,20 @@ describe('baton serve', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('refusing to listen on 0.0.0.0 without a token');
   });
+
+  it('refuses a --workspace that is not a folder: exit 2, one line', () => {
+    const r = runBaton([
+      'serve',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--workspace',
+      `${dataDir}/no-such-folder`,
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `baton serve: the workspace ${dataDir}/no-such-folder does not exist: create it, or pick another with --workspace`,
+    ]);
+  });
 });

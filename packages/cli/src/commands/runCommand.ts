@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { type AgentCatalog, BUILTIN_AGENTS, catalogFor, formatDiagnostic } from '@baton/core';
 import { loadAgentRegistry, startRun } from '@baton/engine';
@@ -14,8 +15,9 @@ import { colourWanted, terminalStyle } from '../run/terminalStyle.js';
 export const EXIT_INTERRUPTED = 130;
 
 /**
- * `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]`: run an
- * orchestration here, with live progress (or NDJSON events with --json); exit 0 when it
+ * `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR] [--simulate]
+ * [--workspace DIR]`: run an orchestration here, with live progress (or NDJSON events with
+ * --json); `--simulate` runs every agent as its simulated stand-in (a dry run); exit 0 when it
  * succeeded, 1 when it failed, 130 when Ctrl-C cancelled it (its agents stopped first).
  */
 export async function runCommand(args: string[]): Promise<number> {
@@ -25,11 +27,15 @@ export async function runCommand(args: string[]): Promise<number> {
     agents: { type: 'string' },
     seed: { type: 'string' },
     'data-dir': { type: 'string' },
+    simulate: { type: 'boolean' },
+    workspace: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one file to run');
   const speed = numberOption('--speed', values.speed, 1, (n) => n > 0, 'a number above 0');
   const seed = numberOption('--seed', values.seed, 0, Number.isInteger, 'an integer');
   const path = positionals[0] as string;
+  const simulate = values.simulate === true;
+  const workspace = workspaceOption(values.workspace);
 
   let registry: AgentCatalog = BUILTIN_AGENTS;
   if (values.agents) {
@@ -57,7 +63,9 @@ export async function runCommand(args: string[]): Promise<number> {
   if (!json)
     io.out(
       style.bold(
-        `Running ${document.name ?? plan.name} (${path}) as ${runId}${speed !== 1 ? ` at speed ×${speed}` : ''}`,
+        `Running ${document.name ?? plan.name} (${path}) as ${runId}${speed !== 1 ? ` at speed ×${speed}` : ''}${
+          simulate ? ' — dry run: every agent simulated' : ''
+        }`,
       ),
     );
 
@@ -79,6 +87,8 @@ export async function runCommand(args: string[]): Promise<number> {
     agents: registry,
     speed,
     seed,
+    simulate,
+    workspace,
     dataDir: resolve(values['data-dir'] ?? '.baton'),
     onEvent: printer ? printer.onEvent : (event) => write(`${JSON.stringify(event)}\n`),
   });
@@ -104,7 +114,8 @@ export async function runCommand(args: string[]): Promise<number> {
     printer.stop();
     const agents = catalogFor(document.agents, registry);
     const where = handle.artifactsDir ? shortPath(handle.artifactsDir) : null;
-    for (const line of runSummary(state, plan, agents, speed, where, style)) io.out(line);
+    for (const line of runSummary(state, plan, agents, { speed, simulate, artifactsDir: where }, style))
+      io.out(line);
   }
   if (state.status === 'succeeded') return EXIT.ok;
   return state.status === 'cancelled' ? EXIT_INTERRUPTED : EXIT.failed;
@@ -122,6 +133,15 @@ function numberOption(
   if (!value.trim() || !Number.isFinite(n) || !valid(n))
     throw new UsageError(`${name} must be ${what}, not '${value}'`);
   return n;
+}
+
+/** `--workspace DIR` (absolute), default the folder `baton run` was started in; it must be a folder. */
+function workspaceOption(value: string | undefined): string {
+  const dir = resolve(value ?? '.');
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (!info) throw new UsageError(`--workspace ${value}: no such folder (${dir})`);
+  if (!info.isDirectory()) throw new UsageError(`--workspace ${value}: not a folder (${dir})`);
+  return dir;
 }
 
 /** A path relative to the working directory when it lies inside it. */

@@ -11,8 +11,8 @@ import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 
 /**
- * `baton serve [--host] [--port] [--data-dir] [--agents DIR] [--dispatcher] [--redis URL]`:
- * the server with the editor (DESIGN §4). Runs until SIGINT/SIGTERM, then stops gracefully.
+ * `baton serve [--host] [--port] [--data-dir] [--agents DIR] [--workspace DIR] [--dispatcher]
+ * [--redis URL]`: the server with the editor (DESIGN §4). Runs until SIGINT/SIGTERM, then stops gracefully.
  */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {
@@ -20,6 +20,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     port: { type: 'string', short: 'p' },
     'data-dir': { type: 'string' },
     agents: { type: 'string' },
+    workspace: { type: 'string' },
     dispatcher: { type: 'string' },
     redis: { type: 'string' },
     'no-examples': { type: 'boolean' },
@@ -32,6 +33,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       port: values.port,
       dataDir: values['data-dir'],
       agentsDir: values.agents,
+      workspace: values.workspace,
       dispatcher: values.dispatcher,
       redisUrl: values.redis,
       loadExamples: !values['no-examples'],
@@ -54,7 +56,9 @@ export async function serveCommand(args: string[]): Promise<number> {
     }
     throw error;
   }
-  io.out(`Baton is running at ${server.url}/  (data: ${config.dataDir}; Ctrl-C to stop)`);
+  io.out(
+    `Baton is running at ${server.url}/  (data: ${config.dataDir}; workspace: ${config.workspace}; Ctrl-C to stop)`,
+  );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

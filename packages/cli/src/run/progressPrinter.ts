@@ -9,7 +9,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 /**
  * Live progress of a run in the terminal: one line per change (stage and step status,
- * durations, the branch taken, barriers, verdicts, agent output), and on a terminal a footer
+ * durations, the branch taken, barriers, verdicts, agent output; a step whose agent runs as a
+ * simulated stand-in says so), and on a terminal a footer
  * line with a spinner and what is running now, redrawn in place.
  */
 export class ProgressPrinter {
@@ -67,7 +68,9 @@ export class ProgressPrinter {
       case 'step.started': {
         this.running.set(id, Date.parse(e.ts));
         this.finished.delete(id);
+        // From the event, not the catalog: a dry run simulates real agents too.
         const extra = [
+          d.simulated === true ? 'simulated' : '',
           d.fallback ? 'fallback' : '',
           (e.attempt ?? 1) > 1 ? `attempt ${e.attempt}` : '',
           typeof d.round === 'number' ? `round ${d.round}` : '',
