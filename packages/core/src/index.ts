@@ -27,6 +27,15 @@ export {
   SEED_INFERENCE_KEYS,
 } from './model/patterns.js';
 export * as schemas from './model/schema.js';
+export {
+  AGENT_CLI_PROGRAMS,
+  type AgentCliKind,
+  isAgentCliKind,
+  runsSimulated,
+  runtimeKindOf,
+  type SimulateOptions,
+  simulatedStandIn,
+} from './agents/agentRuntimeKind.js';
 export type * from './model/types.js';
 export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
 export { type Estimate, estimate, predecessors } from './plan/estimate.js';
@@ -36,7 +45,6 @@ export {
   durationOf,
   expectedDurationMs,
   REAL_AGENT_DURATION_GUESS_MS,
-  runsSimulated,
 } from './plan/expectedDuration.js';
 export { toMermaid } from './plan/mermaid.js';
 export {

@@ -45,6 +45,16 @@ export interface StartRunOptions {
    * `<dataDir>/.artifacts/<orchestration>/<timestamp>/` (DESIGN §3.2). `null`: no artifacts.
    */
   dataDir?: string | null;
+  /**
+   * A dry run (DESIGN §3.3): every agent runs as its simulated stand-in (its own simulated
+   * runtime, else the simulated defaults), and every step says so. Default false.
+   */
+  simulate?: boolean;
+  /**
+   * The folder every agent works in (absolute): the command and agent CLI runtimes start their
+   * process there. Default: this process's working folder.
+   */
+  workspace?: string;
   /** Where steps execute (DESIGN §3.4). Default: in this process. */
   dispatcher?: Dispatcher;
   /**
@@ -121,6 +131,13 @@ export interface StepInvocation {
   /** Review round, revision or validation attempt (1-based). */
   round: number;
   timeoutMs: number;
+  /** The run's workspace: the agent's working folder (absolute). */
+  workspace: string;
+  /**
+   * The agent CLI session of this step's previous round (a primary revised after a review):
+   * the runtime resumes it rather than starting over.
+   */
+  session?: string;
   /** Idempotency key of this attempt: `runId:stepId:attempt`. */
   key: string;
 }

@@ -24,8 +24,21 @@ export interface HealthResponse {
   dispatchers: RunDispatcher[];
 }
 
+/** A problem with one agent file of the registry: that file (or that agent) is left out, the rest loads. */
+export interface RegistryDiagnostic {
+  severity: 'error' | 'warning';
+  /** The file, as the server or CLI was told it (relative to the agents folder when inside it). */
+  file: string;
+  line?: number;
+  message: string;
+  /** The agent the file declares (or would, from its name), when known. */
+  agent?: string;
+}
+
 export interface AgentsResponse {
   agents: AgentInfo[];
+  /** What the registry could not read, or read with a warning. */
+  diagnostics: RegistryDiagnostic[];
 }
 
 /** An orchestration as stored: its YAML text is the truth, `version` counts saves (ETag). */
@@ -80,6 +93,8 @@ export interface CreateRunRequest {
   retryOf?: string;
   speed?: number;
   dispatcher?: RunDispatcher;
+  /** A dry run: every agent runs as its simulated stand-in (DESIGN §3.3). */
+  simulate?: boolean;
 }
 
 export interface RunStepSummary {
@@ -102,6 +117,10 @@ export interface RunRecord {
   dispatcher: RunDispatcher;
   /** The run this one retries, when it is a retry. */
   retryOf?: string;
+  /** A dry run: every agent ran as its simulated stand-in. */
+  simulate: boolean;
+  /** The folder every agent worked in (absolute). */
+  workspace: string;
   steps: Record<string, RunStepSummary>;
 }
 

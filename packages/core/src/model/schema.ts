@@ -72,11 +72,52 @@ export const openaiRuntimeSchema = z.strictObject({
   max_tokens: z.number().int().positive().optional(),
 });
 
+/**
+ * Settings every agent CLI runtime shares: the program (default the CLI's own name, looked up
+ * on PATH), extra arguments placed before the prompt, and environment laid over the inherited one.
+ */
+const agentCliFields = {
+  program: z.string().min(1).optional(),
+  args: z.array(z.string()).optional(),
+  env: z.record(z.string(), z.string()).optional(),
+  model: z.string().min(1).optional(),
+};
+
+/** Claude Code headless (`claude -p … --output-format stream-json --verbose`), DESIGN §3.3. */
+export const claudeRuntimeSchema = z.strictObject({
+  kind: z.literal('claude'),
+  ...agentCliFields,
+  /** Run the session as this `.claude/agents` agent (`--agent`); default: the agent's file name when Claude Code can see it. */
+  agent: z.string().min(1).optional(),
+  /** Passed to `--permission-mode` as written: Claude Code knows its modes (default, acceptEdits, plan, auto, dontAsk, bypassPermissions…). */
+  permission_mode: z.string().min(1).optional(),
+  max_turns: z.number().int().positive().optional(),
+  allowed_tools: z.array(z.string()).optional(),
+  disallowed_tools: z.array(z.string()).optional(),
+});
+
+/** Codex CLI (`codex exec --json`). */
+export const codexRuntimeSchema = z.strictObject({
+  kind: z.literal('codex'),
+  ...agentCliFields,
+  sandbox: z.enum(['read-only', 'workspace-write', 'danger-full-access']).optional(),
+});
+
+/** Gemini CLI (`gemini -p … -o stream-json`). */
+export const geminiRuntimeSchema = z.strictObject({
+  kind: z.literal('gemini'),
+  ...agentCliFields,
+  approval_mode: z.string().min(1).optional(),
+});
+
 export const runtimeSchema = z.discriminatedUnion('kind', [
   simulatedRuntimeSchema,
   commandRuntimeSchema,
   httpRuntimeSchema,
   openaiRuntimeSchema,
+  claudeRuntimeSchema,
+  codexRuntimeSchema,
+  geminiRuntimeSchema,
 ]);
 
 export const agentDefinitionSchema = z.strictObject({

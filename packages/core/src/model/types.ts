@@ -5,6 +5,9 @@ import type {
   defaultsSchema,
   orchestrationSchema,
   phaseSchema,
+  claudeRuntimeSchema,
+  codexRuntimeSchema,
+  geminiRuntimeSchema,
   runtimeSchema,
   simulatedRuntimeSchema,
   stageSchema,
@@ -27,6 +30,10 @@ export type Defaults = z.infer<typeof defaultsSchema>;
 export type AgentDefinition = z.infer<typeof agentDefinitionSchema>;
 export type Runtime = z.infer<typeof runtimeSchema>;
 export type SimulatedRuntime = z.infer<typeof simulatedRuntimeSchema>;
+export type ClaudeRuntime = z.infer<typeof claudeRuntimeSchema>;
+export type CodexRuntime = z.infer<typeof codexRuntimeSchema>;
+export type GeminiRuntime = z.infer<typeof geminiRuntimeSchema>;
+export type RuntimeKind = Runtime['kind'];
 
 /** A path into the model: keys and array indexes, as `['stages', 0, 'tasks', 1, 'agent']`. */
 export type ModelPath = readonly (string | number)[];

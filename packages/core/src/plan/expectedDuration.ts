@@ -1,3 +1,4 @@
+import { runsSimulated, type SimulateOptions } from '../agents/agentRuntimeKind.js';
 import type { AgentCatalog, AgentInfo } from '../agents/builtinAgents.js';
 import { parseDuration } from '../model/duration.js';
 import type { PlanStep } from './types.js';
@@ -21,17 +22,9 @@ export const DEFAULT_SIMULATED_DURATION_MS = 1000;
  */
 export const REAL_AGENT_DURATION_GUESS_MS = 60_000;
 
-export interface DurationOptions {
+export interface DurationOptions extends SimulateOptions {
   /** A run's speed: divides every simulated duration (DESIGN §3.3), not a real agent's. Default 1. */
   speed?: number;
-}
-
-/**
- * Whether an agent runs simulated: its runtime says so, or it has none (the local dispatcher
- * runs an agent without a runtime simulated, so that every registry agent can be tried out).
- */
-export function runsSimulated(agent: AgentInfo | undefined): boolean {
-  return agent !== undefined && (agent.runtime === undefined || agent.runtime.kind === 'simulated');
 }
 
 /**
@@ -40,7 +33,7 @@ export function runsSimulated(agent: AgentInfo | undefined): boolean {
  * other agent, or an unknown one, `REAL_AGENT_DURATION_GUESS_MS`.
  */
 export function expectedDurationMs(agent: AgentInfo | undefined, options: DurationOptions = {}): number {
-  if (!agent || !runsSimulated(agent)) return REAL_AGENT_DURATION_GUESS_MS;
+  if (!agent || !runsSimulated(agent, options)) return REAL_AGENT_DURATION_GUESS_MS;
   const runtime = agent.runtime?.kind === 'simulated' ? agent.runtime : undefined;
   const base =
     parseDuration(runtime?.duration ?? DEFAULT_SIMULATED_DURATION_MS) ?? DEFAULT_SIMULATED_DURATION_MS;

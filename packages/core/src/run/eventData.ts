@@ -28,6 +28,8 @@ export interface StepStartedData {
   fallback?: boolean;
   /** Review round, revision or validation attempt, when above 1. */
   round?: number;
+  /** The agent runs as a simulated stand-in (its runtime is `simulated`, or the run simulates every agent). */
+  simulated?: boolean;
 }
 export interface StepRetryingData {
   /** Why the attempt failed. */

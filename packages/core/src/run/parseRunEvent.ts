@@ -124,6 +124,7 @@ const PAYLOAD: Record<RunEventType, { check: Check; optional?: boolean } | undef
     check: (d) =>
       (d.agent === null || typeof d.agent === 'string' ? null : 'data.agent must be a string or null') ??
       optionalBoolean(d, 'fallback') ??
+      optionalBoolean(d, 'simulated') ??
       optionalRound(d),
   },
   'step.log': {

@@ -14,6 +14,8 @@ export interface StepState {
   verdict?: 'approve' | 'changes_requested';
   /** Review round, revision or validation attempt it last ran or was queued in (from 1), when the log says. */
   round?: number;
+  /** Its last attempt ran a simulated stand-in (from `step.started`). */
+  simulated?: boolean;
   logLines: number;
 }
 
@@ -141,6 +143,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
       step.finishedAt = undefined;
       step.error = undefined;
       if (started.agent !== undefined) step.agent = started.agent;
+      step.simulated = started.simulated === true ? true : undefined;
     } else if (stepStatus !== 'queued' && stepStatus !== 'retrying') {
       const ended = data as StepEndedData;
       step.finishedAt = event.ts;

@@ -8,4 +8,6 @@ export interface StepResult {
   verdict?: 'approve' | 'changes_requested';
   findings?: string[];
   error?: string;
+  /** The agent CLI's session (Claude Code's `session_id`…): a revision of the same step resumes it. */
+  session?: string;
 }

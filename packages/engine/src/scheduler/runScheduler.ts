@@ -30,6 +30,10 @@ export interface SchedulerOptions {
   dispatcher: Dispatcher;
   speed: number;
   seed: number;
+  /** A dry run: every agent as its simulated stand-in. */
+  simulate: boolean;
+  /** Every agent's working folder. */
+  workspace: string;
   /** Reports, handoff artifacts and the summary (a no-op without a data directory). */
   outputs: RunOutputs;
   /** A retry: the earlier run's results that may stand for steps of this one. */
@@ -73,8 +77,8 @@ export class RunScheduler {
     this.steps = graph.steps;
     this.flow = new StageFlow(this.stages, o.recorder);
     this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
-    const { runId, catalog, speed, seed, recorder } = o;
-    this.callContext = { runId, catalog, speed, seed, recorder, steps: this.steps };
+    const { runId, catalog, speed, seed, simulate, workspace, recorder } = o;
+    this.callContext = { runId, catalog, speed, seed, simulate, workspace, recorder, steps: this.steps };
     const { reuse } = o;
     if (reuse?.size) this.flow.reuse = (s) => this.reuseStep(reuse, s);
   }

@@ -1,4 +1,4 @@
-import type { AgentCatalog } from '@baton/core';
+import { type AgentCatalog, runtimeKindOf, simulatedStandIn } from '@baton/core';
 import type { StepInvocation, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import type { StepCall, StepControl } from './executeAttempts.js';
@@ -10,6 +10,9 @@ export interface StepCallContext {
   catalog: AgentCatalog;
   speed: number;
   seed: number;
+  /** A dry run: every agent as its simulated stand-in. */
+  simulate: boolean;
+  workspace: string;
   recorder: EventRecorder;
   steps: ReadonlyMap<string, StepRun>;
 }
@@ -36,8 +39,7 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
     timeoutMs: step.timeoutMs,
     nextAttempt: () => ++s.attempt,
     invocation: (agent, attempt): StepInvocation | string => {
-      // Own agents only: `constructor` or `__proto__` is no agent a catalog inherits.
-      const definition = Object.hasOwn(ctx.catalog, agent) ? ctx.catalog[agent] : undefined;
+      const definition = definitionOf(ctx, agent);
       if (!definition) return `unknown agent '${agent}': define it under "agents:" or in the agent registry`;
       const invocation: StepInvocation = {
         runId: ctx.runId,
@@ -55,16 +57,21 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
         artifacts,
         round: s.round,
         timeoutMs: step.timeoutMs,
+        workspace: ctx.workspace,
         key: `${ctx.runId}:${stepId}:${attempt}`,
       };
       if (feedback) invocation.feedback = feedback;
       if (conditions) invocation.conditions = conditions;
+      // A revision goes on in the session of the round before (the result kept is that round's).
+      if (s.round > 1 && s.result?.session) invocation.session = s.result.session;
       return invocation;
     },
     started: (attempt, agent, fallback) => {
       s.agent = agent;
-      const data: { agent: string; fallback?: boolean; round?: number } = { agent };
+      const data: { agent: string; fallback?: boolean; round?: number; simulated?: boolean } = { agent };
       if (fallback) data.fallback = true;
+      const definition = definitionOf(ctx, agent);
+      if (definition && runtimeKindOf(definition) === 'simulated') data.simulated = true;
       if (s.round > 1) data.round = s.round;
       ctx.recorder.emit('step.started', { stageId, stepId, attempt, data });
     },
@@ -77,6 +84,12 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
       ctx.recorder.emit('step.log', { stageId, stepId, attempt, data: { stream, line } });
     },
   };
+}
+
+/** An agent's definition as this run calls it; own agents only (`constructor` is no agent). */
+function definitionOf(ctx: StepCallContext, agent: string) {
+  const definition = Object.hasOwn(ctx.catalog, agent) ? ctx.catalog[agent] : undefined;
+  return definition && ctx.simulate ? simulatedStandIn(definition) : definition;
 }
 
 /** The results a step receives (DESIGN §2.3 inputs) and the artifacts handed down to it. */
