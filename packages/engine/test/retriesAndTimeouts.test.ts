@@ -49,7 +49,7 @@ describe('retries, fallback and timeouts', () => {
       ['helper', 3],
     ]);
     const starts = forStep(events, 's.task.0', 'step.started');
-    expect(starts[2]?.data).toEqual({ agent: 'helper', fallback: true });
+    expect(starts[2]?.data).toEqual({ agent: 'helper', fallback: true, simulated: true });
     expect(forStep(events, 's.task.0', 'step.retrying').at(-1)?.data).toMatchObject({
       delayMs: 0,
       fallback: 'helper',

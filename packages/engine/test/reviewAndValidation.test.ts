@@ -73,7 +73,7 @@ describe('primary_with_reviewers', () => {
       ['pay.reviewer.1', 2],
     ]);
     const revision = forStep(events, 'pay.primary', 'step.started')[1]!;
-    expect(revision.data).toEqual({ agent: 'dev', round: 2 });
+    expect(revision.data).toEqual({ agent: 'dev', round: 2, simulated: true });
     expect(ms(revision)).toBe(3000);
     expect(state.steps['pay.primary']?.attempt).toBe(2);
     expect(state.steps['pay.reviewer.0']?.verdict).toBe('approve');

@@ -76,7 +76,7 @@ describe('events', () => {
     const ended = first(events, 'build.task.0', 'step.succeeded');
     expect(ended.attempt).toBe(1);
     expect(ended.data).toMatchObject({ durationMs: 2000, result: { status: 'succeeded' } });
-    expect(first(events, 'build.task.0', 'step.started').data).toEqual({ agent: 'builder' });
+    expect(first(events, 'build.task.0', 'step.started').data).toEqual({ agent: 'builder', simulated: true });
   });
 
   it('are the same for the same file and seed, and differ with another seed', async () => {
