@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CreateRunRequest } from '@baton/core';
 import { expect, type Page, test } from '@playwright/test';
 import { createOrchestration } from './support/api';
@@ -9,6 +11,9 @@ import { runDetail, runEnded, shownRunId, stepNode } from './support/runs';
  * is labelled simulated from the run's own events, real agents included — and a real run of a
  * Claude Code agent is not labelled simulated.
  */
+
+const DIR = join(import.meta.dirname, 'screenshots');
+mkdirSync(DIR, { recursive: true });
 
 /** A Claude Code agent of the e2e agents folder (real: `claude`), then a built-in (simulated). */
 const CLAUDE_YAML = `version: 1
@@ -59,6 +64,8 @@ test('a dry run of an example: every step is labelled simulated, the banner says
   const flags = await stepSimulatedFlags(page);
   expect(Object.keys(flags).length).toBeGreaterThanOrEqual(3);
   for (const [id, flag] of Object.entries(flags)) expect(flag, id).toBe('true');
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(DIR, 'dry-run-finished-light.png') });
 
   // The switch is remembered for the next run, like the speed.
   await page.getByTestId('back-to-editing').click();
@@ -78,6 +85,9 @@ test('a Claude Code agent: simulated in a dry run, labelled from the run; a real
   await expect(writer).toBeVisible();
   await expect(writer).not.toHaveAttribute('data-simulated', /.*/);
   await expect(cleaner).toHaveAttribute('data-simulated', 'true');
+  await expect(cleaner.locator('.step-sim-mark')).toBeVisible();
+  await expect(writer.locator('.step-sim-mark')).toHaveCount(0);
+  await page.screenshot({ path: join(DIR, 'design-simulated-mark-light.png') });
 
   const { posted } = await dryRun(page, 10);
   expect(posted.simulate).toBe(true);

@@ -37,16 +37,16 @@ export function RunBanner({
       <span className="run-banner-title">
         {dryRun ? 'Dry run' : 'Run'} <code>{runId.slice(0, 8)}</code>
         {createdAt ? ` · ${new Date(createdAt).toLocaleString()}` : ''} · read-only
+        {dryRun ? (
+          <span
+            className="run-dry-run"
+            title="Every agent ran as its simulated stand-in"
+            data-testid="run-dry-run"
+          >
+            dry run · every agent simulated
+          </span>
+        ) : null}
       </span>
-      {dryRun ? (
-        <span
-          className="run-dry-run"
-          title="Every agent ran as its simulated stand-in"
-          data-testid="run-dry-run"
-        >
-          dry run · every agent simulated
-        </span>
-      ) : null}
       <span
         className={`connection connection-${connection}`}
         data-testid="connection"
