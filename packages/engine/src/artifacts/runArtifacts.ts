@@ -105,7 +105,12 @@ export class RunArtifacts {
   }
 
   writeContext(context: unknown): ArtifactRef {
-    return this.write('context.json', 'context.json', `${JSON.stringify(context, null, 2)}\n`);
+    return this.writeContextText(`${JSON.stringify(context, null, 2)}\n`);
+  }
+
+  /** `context.json` already serialised. */
+  writeContextText(text: string): ArtifactRef {
+    return this.write('context.json', 'context.json', text);
   }
 
   writeReport(stepId: string, markdown: string): ArtifactRef {

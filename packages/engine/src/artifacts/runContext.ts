@@ -88,3 +88,55 @@ export function executedOf(file: unknown): { agents: AgentExecuted[]; steps: Map
   }
   return { agents, steps };
 }
+
+/**
+ * Pretty JSON (as `JSON.stringify(v, null, 2)`) of a value written at `indent`: its inner
+ * lines shifted right, so it can be placed inside a larger document as it is.
+ */
+export function jsonAt(value: unknown, indent: number): string {
+  const text = JSON.stringify(value, null, 2);
+  return indent ? text.replace(/\n/g, `\n${' '.repeat(indent)}`) : text;
+}
+
+/** An array or object of already rendered items (`value` or `"key": value`), at `indent`. */
+function block(open: string, close: string, items: readonly string[], indent: number): string {
+  if (!items.length) return open + close;
+  const pad = ' '.repeat(indent + 2);
+  return `${open}\n${pad}${items.join(`,\n${pad}`)}\n${' '.repeat(indent)}${close}`;
+}
+
+const member = (key: string, rendered: string) => `${JSON.stringify(key)}: ${rendered}`;
+
+/**
+ * `context.json`'s text, the same as `JSON.stringify(file, null, 2)`, from the growing parts
+ * already rendered (each executed agent at indent 4, each step's facts at indent 6): the file
+ * is rewritten as every step ends, and re-serialising a thousand entries each time would make a
+ * long run quadratic.
+ */
+export function contextText(
+  head: Omit<RunContextFile, 'agents_executed' | 'baton'>,
+  executed: readonly string[],
+  baton: Omit<BatonContext, 'steps'>,
+  steps: readonly (readonly [id: string, rendered: string])[],
+): string {
+  const { summary_path, ...first } = head;
+  const batonItems = [
+    ...Object.entries(baton).map(([k, v]) => member(k, jsonAt(v, 4))),
+    member(
+      'steps',
+      block(
+        '{',
+        '}',
+        steps.map(([id, rendered]) => member(id, rendered)),
+        4,
+      ),
+    ),
+  ];
+  const items = [
+    ...Object.entries(first).map(([k, v]) => member(k, jsonAt(v, 2))),
+    member('agents_executed', block('[', ']', executed, 2)),
+    member('summary_path', jsonAt(summary_path, 2)),
+    member('baton', block('{', '}', batonItems, 2)),
+  ];
+  return `${block('{', '}', items, 0)}\n`;
+}

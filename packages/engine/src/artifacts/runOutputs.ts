@@ -4,8 +4,16 @@ import type { EventRecorder } from '../events/eventRecorder.js';
 import type { StepRun } from '../scheduler/stepRun.js';
 import { reportMarkdown } from './reportMarkdown.js';
 import type { ArtifactRef, RunArtifacts } from './runArtifacts.js';
-import { type AgentExecuted, type BatonStepFacts, executedOf, type RunContextFile } from './runContext.js';
+import { type AgentExecuted, type BatonStepFacts, contextText, executedOf, jsonAt } from './runContext.js';
 import { summaryMarkdown } from './summaryMarkdown.js';
+
+/**
+ * The least time between two rewrites of `context.json` while the run goes on (wall time): a
+ * step that ends sooner after the last rewrite is in the next one. Real agents take far longer,
+ * so there each end is written at once; a thousand fast simulated steps are not a thousand
+ * rewrites of a growing file (quadratic).
+ */
+const CONTEXT_INTERVAL_MS = 100;
 
 /** What the run's artifacts say about it, besides what its steps do. */
 export interface RunFacts {
@@ -25,10 +33,16 @@ export interface RunFacts {
  */
 export class RunOutputs {
   private broken = false;
-  /** `agents_executed`, one entry per step in the order they first ended (a revision updates its entry). */
-  private executed: Map<string, AgentExecuted> | null = null;
-  private stepFacts = new Map<string, BatonStepFacts>();
+  /**
+   * `agents_executed`, one entry per step in the order they first ended (a revision updates its
+   * entry), each kept rendered (see `contextText`).
+   */
+  private executed: Map<string, string> | null = null;
+  /** `baton.steps`, rendered likewise. */
+  private stepFacts = new Map<string, string>();
   private settings = { speed: 1, seed: 0 };
+  private lastContextAt = Number.NEGATIVE_INFINITY;
+  private contextTimer: NodeJS.Timeout | null = null;
   private ending: { outcome: 'succeeded' | 'failed' | 'cancelled'; error?: string; summary: string } | null =
     null;
 
@@ -80,20 +94,37 @@ export class RunOutputs {
       // The context follows each report, so it never names a report that is not on disk.
       const now = new Date(this.clock.now()).toISOString();
       const executed = this.executedSoFar(a);
-      executed.set(s.step.id, {
+      const entry: AgentExecuted = {
         name: agent,
         started_at: started.at ?? now,
         completed_at: now,
         status: result.status === 'succeeded' ? 'completed' : 'failed',
         report_path: ref.path,
-      });
+      };
+      executed.set(s.step.id, jsonAt(entry, 4));
       const facts: BatonStepFacts = { agent, report_path: ref.path, attempt: s.attempt };
       if (simulated) facts.simulated = true;
       if (reused) facts.reused = true;
-      this.stepFacts.set(s.step.id, facts);
-      this.writeContext(a);
+      this.stepFacts.set(s.step.id, jsonAt(facts, 6));
       return ref;
     });
+    this.contextChanged();
+  }
+
+  /** Rewrite `context.json` now, or soon when it was just rewritten (see CONTEXT_INTERVAL_MS). */
+  private contextChanged(): void {
+    if (this.contextTimer || this.ending) return;
+    const wait = this.lastContextAt + CONTEXT_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      this.write(undefined, (a) => this.writeContext(a));
+      return;
+    }
+    this.contextTimer = setTimeout(() => {
+      this.contextTimer = null;
+      if (!this.ending) this.write(undefined, (a) => this.writeContext(a));
+    }, wait);
+    // A run's end writes it anyway; a pending rewrite must not keep a process alive.
+    this.contextTimer.unref?.();
   }
 
   handoff(s: StepRun, name: string, content: string): void {
@@ -131,20 +162,25 @@ export class RunOutputs {
       return ref;
     });
     // Its own write: a summary that could not be made still leaves the context's status true.
+    if (this.contextTimer) clearTimeout(this.contextTimer);
+    this.contextTimer = null;
     this.write(undefined, (a) => this.writeContext(a));
   }
 
   private writeContext(a: RunArtifacts): ArtifactRef {
     const ending = this.ending;
-    const file: RunContextFile = {
-      feature_name: this.facts.name,
-      timestamp: a.stamp.replace(/-\d+$/, ''),
-      session_dir: a.sessionDir,
-      created_at: new Date(this.facts.startedAtMs).toISOString(),
-      status: ending ? (ending.outcome === 'succeeded' ? 'completed' : 'failed') : 'in_progress',
-      agents_executed: [...this.executedSoFar(a).values()],
-      summary_path: ending?.summary ?? null,
-      baton: {
+    const executed = [...this.executedSoFar(a).values()];
+    const text = contextText(
+      {
+        feature_name: this.facts.name,
+        timestamp: a.stamp.replace(/-\d+$/, ''),
+        session_dir: a.sessionDir,
+        created_at: new Date(this.facts.startedAtMs).toISOString(),
+        status: ending ? (ending.outcome === 'succeeded' ? 'completed' : 'failed') : 'in_progress',
+        summary_path: ending?.summary ?? null,
+      },
+      executed,
+      {
         runId: this.facts.runId,
         orchestration: this.facts.name,
         simulate: this.facts.simulate,
@@ -152,24 +188,57 @@ export class RunOutputs {
         ...this.settings,
         ...(ending ? { outcome: ending.outcome } : {}),
         ...(ending?.error ? { error: ending.error } : {}),
-        // fromEntries: a step id like `__proto__` stays a plain key.
-        steps: Object.fromEntries(this.stepFacts),
       },
-    };
-    return a.writeContext(file);
+      [...this.stepFacts],
+    );
+    this.lastContextAt = performance.now();
+    return a.writeContextText(text);
   }
 
   /** `agents_executed` so far; a resumed run starts from the `context.json` it left. */
-  private executedSoFar(a: RunArtifacts): Map<string, AgentExecuted> {
+  private executedSoFar(a: RunArtifacts): Map<string, string> {
     if (this.executed) return this.executed;
-    const executed = new Map<string, AgentExecuted>();
+    const executed = new Map<string, string>();
     const earlier = executedOf(a.readContext());
     const idOfReport = new Map([...earlier.steps].map(([id, f]) => [f.report_path, id]));
     for (const entry of earlier.agents)
-      executed.set(idOfReport.get(entry.report_path) ?? entry.report_path, entry);
-    this.stepFacts = new Map([...earlier.steps, ...this.stepFacts]);
+      executed.set(idOfReport.get(entry.report_path) ?? entry.report_path, jsonAt(entry, 4));
+    const facts = new Map([...earlier.steps].map(([id, f]) => [id, jsonAt(f, 6)] as const));
+    // Reports the log announced that the file has no entry for (written just before a crash).
+    for (const e of this.recorder.events) {
+      if (e.type !== 'artifact.created' || !e.stepId || executed.has(e.stepId)) continue;
+      if (e.data.path !== a.pathOf(a.reportFile(e.stepId))) continue;
+      const entry = this.executedFromLog(e.stepId, e.data.path);
+      if (entry) executed.set(e.stepId, jsonAt(entry, 4));
+    }
+    this.stepFacts = new Map([...facts, ...this.stepFacts]);
     this.executed = executed;
     return executed;
+  }
+
+  /** A step's `agents_executed` entry as the log has it: its last end and the start before. */
+  private executedFromLog(stepId: string, reportPath: string): AgentExecuted | null {
+    const { events } = this.recorder;
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i] as RunEvent;
+      if (e.stepId !== stepId || (e.type !== 'step.succeeded' && e.type !== 'step.failed')) continue;
+      let started: RunEvent | undefined;
+      for (let j = i - 1; j >= 0; j--) {
+        const b = events[j] as RunEvent;
+        if (b.stepId !== stepId) continue;
+        if (b.type === 'step.started') started = b;
+        else if (b.type === 'step.succeeded' || b.type === 'step.failed' || b.type === 'step.queued') break;
+      }
+      const agent = started?.type === 'step.started' ? started.data.agent : null;
+      return {
+        name: agent ?? '(unknown)',
+        started_at: started?.ts ?? e.ts,
+        completed_at: e.ts,
+        status: e.type === 'step.succeeded' ? 'completed' : 'failed',
+        report_path: reportPath,
+      };
+    }
+    return null;
   }
 
   /**
