@@ -1,7 +1,7 @@
-import type { AgentCatalog } from './agents/builtinAgents.js';
 import type { Diagnostic } from './diagnostics.js';
 import { hasErrors } from './diagnostics.js';
 import type { Orchestration } from './model/types.js';
+import type { CompileOptions } from './plan/compile.js';
 import { compile } from './plan/compile.js';
 import type { Plan } from './plan/types.js';
 import { type ParseResult, parse, positionIssue } from './yaml/parse.js';
@@ -18,10 +18,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 }
 
 /** Parse and compile a file: every diagnostic of DESIGN §2.3, each with its line and column. */
-export function validate(
-  input: string | Uint8Array,
-  options: { agents?: AgentCatalog } = {},
-): ValidateResult {
+export function validate(input: string | Uint8Array, options: CompileOptions = {}): ValidateResult {
   const parsed = parse(input);
   if (!parsed.document || !parsed.source) {
     return { ...parsed, plan: null, ok: false };

@@ -6,6 +6,7 @@ export {
   type AgentRegistry,
   loadAgentRegistry,
   type RegistryDiagnostic,
+  unavailableAgents,
 } from './registry/loadAgentRegistry.js';
 export { readAgentAnswer } from './runtimes/agentAnswer.js';
 export type { AgentCliOptions } from './runtimes/agentCli.js';

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AgentInfo, BUILTIN_AGENTS } from '@baton/core';
+import { type AgentInfo, BUILTIN_AGENTS, runtimeKindOf } from '@baton/core';
 import { loadAgentRegistry } from '@baton/engine';
 import { describe, expect, it } from 'vitest';
 import { compileYaml, run } from './helpers.js';
@@ -35,10 +35,14 @@ describe('loadAgentRegistry', () => {
       'baton.agents.yaml': `security-reviewer:\n  runtime: { kind: simulated, duration: 1s, verdict: approve }\n  retries: 2\nfastapi-backend-expert:\n  runtime: { kind: http, url: "http://127.0.0.1:9/agent" }\n`,
     });
     const { catalog, diagnostics } = loadAgentRegistry(dir);
-    expect(diagnostics).toEqual([]);
+    // A file without `name:` still loads, named after the file, with a warning (Claude Code needs a name).
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', file: '.claude/agents/tester.md', agent: 'tester' }),
+    ]);
     expect(catalog['security-reviewer']).toEqual({
       name: 'security-reviewer',
       source: 'file',
+      file: join(dir, '.claude/agents/security-reviewer.md'),
       description: 'Reviews code for security issues',
       tools: 'Read, Grep, Glob',
       model: 'sonnet',
@@ -77,7 +81,8 @@ describe('loadAgentRegistry', () => {
     expect(byFile('no-front-matter.md')[0]).toMatchObject({ severity: 'error', line: 1 });
     expect(byFile('bad-yaml.md')[0]).toMatchObject({ severity: 'error', line: 3 });
     expect(byFile('bad-runtime.md').map((d) => [d.severity, d.message])).toEqual([
-      ['warning', "agent 'wrong': key 'mystery' is not read by Baton"],
+      ['warning', "no 'description:' in the front matter (Claude Code needs one to choose the agent)"],
+      ['warning', "agent 'wrong': key 'mystery' is not read by Baton or Claude Code"],
       ['error', expect.stringMatching(/^agent 'wrong': runtime\.command: /)],
     ]);
     expect(byFile('baton.agents.yaml')[0]).toMatchObject({ severity: 'error', line: 3 });
@@ -103,14 +108,20 @@ describe('loadAgentRegistry', () => {
     expect(diagnostics[0]?.message).toMatch(/alias/i);
   });
 
-  it('an agent from a file runs like any other (no runtime: simulated)', async () => {
+  // Changed with issue 9: a file agent without `runtime:` is a Claude Code agent (claude runtime),
+  // no longer simulated; a dry run (`simulate`) runs it as its simulated stand-in.
+  it('an agent from a file runs like any other (a dry run: simulated)', async () => {
     const dir = registryDir({ '.claude/agents/security-reviewer.md': reviewer });
     const { catalog } = loadAgentRegistry(dir);
+    expect(runtimeKindOf(catalog['security-reviewer'] as AgentInfo)).toBe('claude');
     const yaml = `version: 1
 stages:
   - { id: s, pattern: parallel_independent, tasks: [{ agent: security-reviewer, task: Audit }] }
 `;
-    const { state, invocations } = await run(compileYaml(yaml, catalog), { agentsCatalog: catalog });
+    const { state, invocations } = await run(compileYaml(yaml, catalog), {
+      agentsCatalog: catalog,
+      simulate: true,
+    });
     expect(state.status).toBe('succeeded');
     expect(invocations[0]?.definition.system_prompt).toMatch(/^You are a security reviewer/);
   });

@@ -4,6 +4,11 @@ import type { AgentDefinition } from '../model/types.js';
 export interface AgentInfo extends AgentDefinition {
   name: string;
   source: 'builtin' | 'file' | 'inline';
+  /**
+   * The Claude Code agent file it was read from (absolute), for a `source: 'file'` agent read
+   * from `.claude/agents`: the claude runtime passes `--agent NAME` when Claude Code sees it too.
+   */
+  file?: string;
 }
 
 export type AgentCatalog = Readonly<Record<string, AgentInfo>>;

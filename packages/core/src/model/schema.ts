@@ -125,6 +125,10 @@ export const agentDefinitionSchema = z.strictObject({
   system_prompt: z.string().optional(),
   model: z.string().optional(),
   tools: z.union([z.string(), z.array(z.string())]).optional(),
+  /** From a Claude Code agent file (`disallowedTools`, `permissionMode`, `maxTurns`), for the claude runtime. */
+  disallowed_tools: z.union([z.string(), z.array(z.string())]).optional(),
+  permission_mode: z.string().min(1).optional(),
+  max_turns: z.number().int().positive().optional(),
   runtime: runtimeSchema.optional(),
   ...stepSettings,
 });

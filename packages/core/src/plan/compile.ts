@@ -10,6 +10,12 @@ import { DEFAULT_TIMEOUT_MS, type Plan, type PlanEdge, type PlanStage, type Plan
 export interface CompileOptions {
   /** The agents a run can call (the server's registry); inline `agents:` are laid over them. */
   agents?: AgentCatalog;
+  /**
+   * Agents whose registry file exists but could not be read: name → why, a phrase completing
+   * "agent 'x' …" (e.g. "is defined in .claude/agents/x.md but that file could not be read: …").
+   * A reference to one says so rather than "unknown agent" (the file is there; it is broken).
+   */
+  unavailableAgents?: Readonly<Record<string, string>>;
 }
 
 export interface CompileResult {
@@ -85,7 +91,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
     }
   });
 
-  checkAgents(document, catalog, stepsByStage.flat(), issues);
+  checkAgents(document, catalog, stepsByStage.flat(), issues, options.unavailableAgents ?? {});
   // With two stages of one id, needs are ambiguous: the duplicate is the error to fix first.
   const order = duplicateStages ? stages.map((_, i) => i) : stageOrder(stages, issues);
   const stageById = new Map(stages.map((s) => [s.id, s]));
@@ -209,6 +215,7 @@ function checkAgents(
   catalog: AgentCatalog,
   steps: PlanStep[],
   issues: ModelIssue[],
+  unavailable: Readonly<Record<string, string>>,
 ) {
   const known = Object.keys(catalog);
   const reported = new Set<string>();
@@ -217,6 +224,15 @@ function checkAgents(
     const key = path.join('/');
     if (reported.has(key)) return;
     reported.add(key);
+    const why = Object.hasOwn(unavailable, name) ? unavailable[name] : undefined;
+    if (why !== undefined) {
+      issues.push({
+        severity: 'error',
+        message: `agent '${name}' ${why}`,
+        path,
+      });
+      return;
+    }
     issues.push({
       severity: 'error',
       message: `unknown agent '${name}'${didYouMean(name, known)}; define it under "agents:" or in the agent registry`,

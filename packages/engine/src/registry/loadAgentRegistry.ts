@@ -1,210 +1,163 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import {
-  type AgentCatalog,
-  type AgentDefinition,
-  type AgentInfo,
-  BUILTIN_AGENTS,
-  schemas,
-} from '@baton/core';
-import { type Document, isMap, isScalar, LineCounter, parseDocument } from 'yaml';
-import { splitFrontMatter } from './frontMatter.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { type AgentCatalog, type AgentInfo, BUILTIN_AGENTS, type RegistryDiagnostic } from '@baton/core';
+import { type AgentFileRead, readAgentFile } from './readAgentFile.js';
+import { readAgentsYaml } from './readAgentsYaml.js';
 
-/** A problem with one registry file; the file (or the one agent) is left out, the rest loads. */
-export interface RegistryDiagnostic {
-  severity: 'error' | 'warning';
-  file: string;
-  line?: number;
-  message: string;
-}
+export type { RegistryDiagnostic } from '@baton/core';
 
 export interface AgentRegistry {
   catalog: AgentCatalog;
+  /** Every problem, file paths relative to the registry folder (as users see their repository). */
   diagnostics: RegistryDiagnostic[];
+  /**
+   * Agents a file (or a `baton.agents.yaml` entry) declares but that could not be loaded, by
+   * the name it declares (else the file's base name): not in the catalog, and no built-in of
+   * that name stands in for them.
+   */
+  failed: Record<string, RegistryDiagnostic>;
 }
-
-/** Front-matter keys Claude Code itself uses besides those Baton reads: allowed, not read. */
-const CLAUDE_ONLY_KEYS = new Set([
-  'color',
-  'permissionMode',
-  'hooks',
-  'skills',
-  'mcpServers',
-  'disallowedTools',
-]);
-const BATON_KEYS = [
-  'description',
-  'tools',
-  'model',
-  'runtime',
-  'timeout',
-  'retries',
-  'fallback_agent',
-] as const;
 
 /**
  * The agent registry of a folder (DESIGN §3.3): Claude Code agent files
- * (`DIR/.claude/agents/*.md`: front matter `name, description, tools, model` and Baton's
- * `runtime`; the body is the system prompt), then `DIR/baton.agents.yaml` (name → agent
- * definition), laid over the built-in agents. An agent both files name gets the YAML's keys
- * over the Markdown's (a Claude Code agent given a runtime).
+ * (`DIR/.claude/agents/*.md`, read as Claude Code reads them; the body is the system prompt),
+ * then `DIR/baton.agents.yaml` (name → agent definition), laid over the built-in agents. An
+ * agent both files name gets the YAML's keys over the Markdown's (a Claude Code agent given a
+ * runtime).
+ *
+ * Never shadowed: an agent whose file failed is reported in `failed`, and a built-in of its name
+ * is taken out, so a run never silently calls a simulated stand-in for a broken file.
+ * Two files declaring one name: both are reported and neither loads. Which one Claude Code
+ * would use depends on its own precedence; Baton does not guess and run the other's prompt.
+ * A `README.md` (any case) in the folder is documentation, skipped quietly.
  */
 export function loadAgentRegistry(dir: string): AgentRegistry {
   const diagnostics: RegistryDiagnostic[] = [];
+  const failed: Record<string, RegistryDiagnostic> = {};
   const agents: Record<string, AgentInfo> = { ...BUILTIN_AGENTS };
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     diagnostics.push({ severity: 'error', file: dir, message: 'no such folder' });
-    return { catalog: agents, diagnostics };
+    return { catalog: agents, diagnostics, failed };
   }
-  const agentDir = join(dir, '.claude', 'agents');
-  if (existsSync(agentDir)) {
-    for (const entry of readdirSync(agentDir).sort()) {
-      if (!entry.endsWith('.md')) continue;
-      const file = join(agentDir, entry);
-      const agent = readAgentFile(file, diagnostics);
-      if (agent) setAgent(agents, agent.name, agent);
+  const shown = (path: string) => relative(dir, path).split(sep).join('/');
+
+  const byName = new Map<string, { file: string; read: AgentFileRead }[]>();
+  for (const file of agentFiles(join(dir, '.claude', 'agents'), shown, diagnostics)) {
+    const read = readAgentFile(file, shown(file));
+    diagnostics.push(...read.diagnostics);
+    const name = read.agent?.name ?? read.failed?.name;
+    if (name === undefined) continue;
+    byName.set(name, [...(byName.get(name) ?? []), { file: shown(file), read }]);
+  }
+  for (const [name, reads] of byName) {
+    if (reads.length > 1) {
+      const files = reads.map((r) => r.file);
+      for (const file of files) {
+        const diagnostic: RegistryDiagnostic = {
+          severity: 'error',
+          file,
+          message: `agent '${name}' is declared by ${files.length} files: ${files.join(' and ')}; ${files.length === 2 ? 'neither' : 'none'} is loaded. Give each its own name`,
+          agent: name,
+        };
+        diagnostics.push(diagnostic);
+        if (!Object.hasOwn(failed, name)) setOwn(failed, name, diagnostic);
+      }
+      continue;
     }
+    const only = reads[0]?.read;
+    if (only?.agent) setOwn(agents, name, only.agent);
+    else if (only?.failed) setOwn(failed, name, only.failed.diagnostic);
   }
+
   const yamlFile = join(dir, 'baton.agents.yaml');
   if (existsSync(yamlFile)) {
-    for (const [name, definition] of readAgentsYaml(yamlFile, diagnostics)) {
+    const read = readAgentsYaml(yamlFile, shown(yamlFile));
+    diagnostics.push(...read.diagnostics);
+    for (const [name, diagnostic] of read.failed)
+      if (!Object.hasOwn(failed, name)) setOwn(failed, name, diagnostic);
+    for (const [name, definition] of read.definitions) {
+      if (Object.hasOwn(failed, name)) {
+        diagnostics.push({
+          severity: 'warning',
+          file: shown(yamlFile),
+          message: `agent '${name}': not applied, the agent's file could not be loaded (${failed[name]?.file})`,
+          agent: name,
+        });
+        continue;
+      }
       const own = Object.hasOwn(agents, name) ? agents[name] : undefined;
       const base = own?.source === 'file' ? own : undefined;
-      setAgent(agents, name, { ...base, ...definition, name, source: 'file' });
+      setOwn(agents, name, { ...base, ...definition, name, source: 'file' });
     }
   }
-  return { catalog: agents, diagnostics };
+
+  for (const [name, diagnostic] of Object.entries(failed)) {
+    if (Object.hasOwn(agents, name) && agents[name]?.source === 'builtin') {
+      delete agents[name];
+      diagnostics.push({
+        severity: 'warning',
+        file: diagnostic.file,
+        message: `agent '${name}': the built-in simulated agent of that name is left out too, so that it never runs in the broken file's place`,
+        agent: name,
+      });
+    }
+  }
+  return { catalog: agents, diagnostics, failed };
 }
 
 /**
- * An own property whatever the name: `agents['__proto__'] = …` would set the catalog's
- * prototype rather than add an agent.
+ * For compile's `unavailableAgents`: each failed agent → why, completing "agent 'x' …", so a
+ * reference to it says the file exists and what is wrong with it, not "unknown agent".
  */
-function setAgent(agents: Record<string, AgentInfo>, name: string, agent: AgentInfo): void {
-  Object.defineProperty(agents, name, { value: agent, enumerable: true, writable: true, configurable: true });
-}
-
-function readAgentFile(file: string, diagnostics: RegistryDiagnostic[]): AgentInfo | null {
-  const parts = splitFrontMatter(readFileSync(file, 'utf8'));
-  if (parts.yaml === null) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: 1,
-      message: 'no front matter: an agent file starts with "---", its name and description, then "---"',
-    });
-    return null;
-  }
-  const lines = new LineCounter();
-  const doc = parseDocument(parts.yaml, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const error = doc.errors[0];
-    const at = error?.pos[0] === undefined ? 0 : lines.linePos(error.pos[0]).line - 1;
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: parts.yamlLine + at,
-      message: error?.message ?? 'bad YAML',
-    });
-    return null;
-  }
-  const front = toJs(doc);
-  if (front instanceof Error) {
-    diagnostics.push({ severity: 'error', file, line: parts.yamlLine, message: front.message });
-    return null;
-  }
-  if (front === null || typeof front !== 'object' || Array.isArray(front)) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: parts.yamlLine,
-      message: 'the front matter is not a map',
-    });
-    return null;
-  }
-  const fields = front as Record<string, unknown>;
-  const name =
-    typeof fields.name === 'string' && fields.name.trim() ? fields.name.trim() : basename(file, '.md');
-  const definition: Record<string, unknown> = {};
-  for (const key of BATON_KEYS) if (fields[key] !== undefined) definition[key] = fields[key];
-  if (parts.body) definition.system_prompt = parts.body;
-  for (const key of Object.keys(fields)) {
-    if (key !== 'name' && !(BATON_KEYS as readonly string[]).includes(key) && !CLAUDE_ONLY_KEYS.has(key)) {
-      diagnostics.push({
-        severity: 'warning',
-        file,
-        message: `agent '${name}': key '${key}' is not read by Baton`,
-      });
+export function unavailableAgents(registry: Pick<AgentRegistry, 'failed'>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, d] of Object.entries(registry.failed)) {
+    const duplicate = `agent '${name}' is declared by `;
+    if (d.message.startsWith(duplicate)) {
+      setOwn(out, name, d.message.slice(`agent '${name}' `.length));
+      continue;
     }
-  }
-  const parsed = schemas.agentDefinitionSchema.safeParse(definition);
-  if (!parsed.success) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      message: `agent '${name}': ${issuesText(parsed.error.issues)}`,
-    });
-    return null;
-  }
-  return { ...parsed.data, name, source: 'file' };
-}
-
-function readAgentsYaml(file: string, diagnostics: RegistryDiagnostic[]): [string, AgentDefinition][] {
-  const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length) {
-    const error = doc.errors[0];
-    const line = error?.pos[0] === undefined ? 1 : lines.linePos(error.pos[0]).line;
-    diagnostics.push({ severity: 'error', file, line, message: error?.message ?? 'bad YAML' });
-    return [];
-  }
-  const value = toJs(doc);
-  if (value instanceof Error) {
-    diagnostics.push({ severity: 'error', file, line: 1, message: value.message });
-    return [];
-  }
-  if (value === null || value === undefined) return [];
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    diagnostics.push({
-      severity: 'error',
-      file,
-      line: 1,
-      message: 'expected a map of agent name → definition',
-    });
-    return [];
-  }
-  const out: [string, AgentDefinition][] = [];
-  for (const [name, definition] of Object.entries(value as Record<string, unknown>)) {
-    const parsed = schemas.agentDefinitionSchema.safeParse(definition ?? {});
-    if (parsed.success) out.push([name, parsed.data]);
-    else {
-      const key = isMap(doc.contents)
-        ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.key
-        : undefined;
-      const range = isScalar(key) ? key.range : undefined;
-      const line = range ? lines.linePos(range[0]).line : undefined;
-      diagnostics.push({
-        severity: 'error',
-        file,
-        ...(line === undefined ? {} : { line }),
-        message: `agent '${name}': ${issuesText(parsed.error.issues)}`,
-      });
-    }
+    const what = d.file.endsWith('.md') ? 'that file' : 'its entry there';
+    setOwn(
+      out,
+      name,
+      `is defined in ${d.file} but ${what} could not be read: ${d.message}${d.line ? ` (line ${d.line})` : ''}`,
+    );
   }
   return out;
 }
 
-function issuesText(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
-  return issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
-    .join('; ');
+/** The folder's `*.md` files, sorted; README.md and anything that is not a file are skipped. */
+function agentFiles(
+  folder: string,
+  shown: (path: string) => string,
+  diagnostics: RegistryDiagnostic[],
+): string[] {
+  if (!existsSync(folder)) return [];
+  let entries: string[];
+  try {
+    entries = readdirSync(folder).sort();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    diagnostics.push({ severity: 'error', file: shown(folder), message: `cannot list the folder (${code})` });
+    return [];
+  }
+  return entries
+    .filter((entry) => entry.endsWith('.md') && entry.toLowerCase() !== 'readme.md')
+    .map((entry) => join(folder, entry))
+    .filter((file) => {
+      try {
+        return statSync(file).isFile();
+      } catch {
+        return false;
+      }
+    });
 }
 
-/** The document's value; aliases are capped, so an alias bomb is an error, not a hang. */
-function toJs(doc: Document): unknown {
-  try {
-    return doc.toJS({ maxAliasCount: 100 }) as unknown;
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
+/**
+ * An own property whatever the name: `agents['__proto__'] = …` would set the object's
+ * prototype rather than add an agent.
+ */
+function setOwn<T>(record: Record<string, T>, name: string, value: T): void {
+  Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
 }
