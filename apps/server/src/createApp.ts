@@ -1,4 +1,4 @@
-import type { AgentCatalog, HealthResponse } from '@baton/core';
+import type { AgentCatalog, HealthResponse, RegistryDiagnostic } from '@baton/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
@@ -28,7 +28,17 @@ export interface AppContext {
   runStore: RunStore;
   runs: RunManager;
   agents: () => AgentCatalog;
+  /** What the registry could not read (GET /api/agents), and the agents that failed by name. */
+  registry?: () => RegistryView;
 }
+
+export interface RegistryView {
+  diagnostics: readonly RegistryDiagnostic[];
+  /** Failed agent → why, completing "agent 'x' …" (core compile's `unavailableAgents`). */
+  unavailable: Readonly<Record<string, string>>;
+}
+
+const NO_REGISTRY: RegistryView = { diagnostics: [], unavailable: {} };
 
 /** The Express app: security first, then the JSON API, then the web app (DESIGN §4). */
 export function createApp(ctx: AppContext): Express {
@@ -52,9 +62,14 @@ export function createApp(ctx: AppContext): Express {
     const body: HealthResponse = { ok: true, version: VERSION, dispatchers: ['local'] };
     res.json(body);
   });
-  app.use('/api/agents', agentsRoute(ctx.agents));
-  app.use('/api/orchestrations', orchestrationsRoutes(ctx.orchestrations, ctx.agents));
-  app.use('/api/validate', validateRoute(ctx.agents));
+  const registry = ctx.registry ?? (() => NO_REGISTRY);
+  const unavailable = () => registry().unavailable;
+  app.use(
+    '/api/agents',
+    agentsRoute(ctx.agents, () => registry().diagnostics, ctx.config.agentsDir),
+  );
+  app.use('/api/orchestrations', orchestrationsRoutes(ctx.orchestrations, ctx.agents, unavailable));
+  app.use('/api/validate', validateRoute(ctx.agents, unavailable));
   app.get('/api/runs/:id/artifacts/*path', async (req, res) => {
     const run = ctx.runStore.get(req.params.id);
     if (!run) throw new ApiError(404, 'not_found', `no run with id '${req.params.id}'`);
@@ -68,6 +83,7 @@ export function createApp(ctx: AppContext): Express {
       runStore: ctx.runStore,
       orchestrations: ctx.orchestrations,
       agents: ctx.agents,
+      unavailableAgents: unavailable,
       workspace: ctx.config.workspace,
     }),
   );

@@ -2,10 +2,10 @@ import { mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AgentCatalog } from '@baton/core';
-import { loadAgentRegistry } from '@baton/engine';
+import { loadAgentRegistry, unavailableAgents } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
-import { createApp } from './createApp.js';
+import { createApp, type RegistryView } from './createApp.js';
 import { loadExamples } from './loadExamples.js';
 import { createLogger } from './logger.js';
 import { RunManager } from './runs/RunManager.js';
@@ -35,6 +35,10 @@ export async function startServer(
   const registry = loadAgentRegistry(config.agentsDir);
   for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line }, d.message);
   const agents = (): AgentCatalog => registry.catalog;
+  const registryView: RegistryView = {
+    diagnostics: registry.diagnostics,
+    unavailable: unavailableAgents(registry),
+  };
 
   const orchestrations = new OrchestrationStore(db);
   const runStore = new RunStore(db);
@@ -49,7 +53,15 @@ export async function startServer(
     const loaded = loadExamples(orchestrations, agents(), logger);
     if (loaded) logger.info({ loaded }, 'loaded the examples into the empty store');
   }
-  const app = createApp({ config, logger, orchestrations, runStore, runs, agents });
+  const app = createApp({
+    config,
+    logger,
+    orchestrations,
+    runStore,
+    runs,
+    agents,
+    registry: () => registryView,
+  });
 
   let server: Server;
   try {

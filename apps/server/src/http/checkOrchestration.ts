@@ -33,9 +33,16 @@ export function inlineAgentViolations(result: ValidateResult): Diagnostic[] {
     );
 }
 
-/** Validate posted YAML against the server's registry; any error is a 400 with every diagnostic. */
-export function checkOrchestration(yaml: string, agents: AgentCatalog): CheckedOrchestration {
-  const result = validate(yaml, { agents });
+/**
+ * Validate posted YAML against the server's registry; any error is a 400 with every diagnostic.
+ * `unavailableAgents`: the registry's agents whose file failed, so a reference to one says why.
+ */
+export function checkOrchestration(
+  yaml: string,
+  agents: AgentCatalog,
+  unavailableAgents: Readonly<Record<string, string>> = {},
+): CheckedOrchestration {
+  const result = validate(yaml, { agents, unavailableAgents });
   const violations = inlineAgentViolations(result);
   const diagnostics = [...result.diagnostics, ...violations];
   if (!result.ok || violations.length || !result.document || !result.plan) {

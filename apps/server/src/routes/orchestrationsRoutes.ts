@@ -16,8 +16,9 @@ export function orchestrationInput(
   yaml: string,
   agents: AgentCatalog,
   nameHint?: string,
+  unavailableAgents: Readonly<Record<string, string>> = {},
 ): OrchestrationInput {
-  const { document, plan } = checkOrchestration(yaml, agents);
+  const { document, plan } = checkOrchestration(yaml, agents, unavailableAgents);
   const onlyStage = document.stages.length === 1 ? document.stages[0] : undefined;
   return {
     name:
@@ -50,7 +51,11 @@ function expectedVersion(header: string | undefined): number {
   return Number(match[1]);
 }
 
-export function orchestrationsRoutes(store: OrchestrationStore, agents: () => AgentCatalog): Router {
+export function orchestrationsRoutes(
+  store: OrchestrationStore,
+  agents: () => AgentCatalog,
+  unavailableAgents: () => Readonly<Record<string, string>> = () => ({}),
+): Router {
   const router = Router();
 
   router.get('/', (_req, res) => {
@@ -59,7 +64,11 @@ export function orchestrationsRoutes(store: OrchestrationStore, agents: () => Ag
   });
 
   router.post('/', (req, res) => {
-    sendRecord(res, store.create(orchestrationInput(readYamlBody(req), agents())), 201);
+    sendRecord(
+      res,
+      store.create(orchestrationInput(readYamlBody(req), agents(), undefined, unavailableAgents())),
+      201,
+    );
   });
 
   router.get('/:id', (req, res) => {
@@ -89,7 +98,11 @@ export function orchestrationsRoutes(store: OrchestrationStore, agents: () => Ag
       res.status(412).setHeader('ETag', `"${current.version}"`).json(body);
     };
     if (before.version !== expected) return stale(before);
-    const outcome = store.update(req.params.id, expected, orchestrationInput(readYamlBody(req), agents()));
+    const outcome = store.update(
+      req.params.id,
+      expected,
+      orchestrationInput(readYamlBody(req), agents(), undefined, unavailableAgents()),
+    );
     if (outcome.kind === 'missing') throw notFound('orchestration', req.params.id);
     if (outcome.kind === 'stale') return stale(outcome.current);
     sendRecord(res, outcome.record);

@@ -120,6 +120,8 @@ export interface RunsRoutesDeps {
   runStore: RunStore;
   orchestrations: OrchestrationStore;
   agents: () => AgentCatalog;
+  /** The registry's agents whose file failed: name → why (a reference to one says so). */
+  unavailableAgents?: () => Readonly<Record<string, string>>;
   /** The server's workspace. */
   workspace: string;
 }
@@ -148,7 +150,7 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
     } else if (body.retryOf !== undefined) {
       ({ earlier, yaml, orchestrationId } = retrySource(deps, body.retryOf));
     }
-    const { document, plan } = checkOrchestration(yaml as string, deps.agents());
+    const { document, plan } = checkOrchestration(yaml as string, deps.agents(), deps.unavailableAgents?.());
     const run = deps.runs.start({
       orchestrationId,
       name: document.name ?? plan.name,

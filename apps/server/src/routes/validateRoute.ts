@@ -11,11 +11,14 @@ import { inlineAgentViolations } from '../http/checkOrchestration.js';
 import { readYamlBody } from '../http/readYamlBody.js';
 
 /** `POST /api/validate`: diagnostics, plan and estimate of a file, without saving anything. */
-export function validateRoute(agents: () => AgentCatalog): Router {
+export function validateRoute(
+  agents: () => AgentCatalog,
+  unavailableAgents: () => Readonly<Record<string, string>> = () => ({}),
+): Router {
   const router = Router();
   router.post('/', (req, res) => {
     const catalog = agents();
-    const result = validate(readYamlBody(req), { agents: catalog });
+    const result = validate(readYamlBody(req), { agents: catalog, unavailableAgents: unavailableAgents() });
     const violations = inlineAgentViolations(result);
     const merged = catalogFor(result.document?.agents, catalog);
     const body: ValidateResponse = {
