@@ -1,3 +1,4 @@
+import { agentsCommand } from './commands/agentsCommand.js';
 import { exportCommand } from './commands/exportCommand.js';
 import { runCommand } from './commands/runCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
@@ -8,7 +9,9 @@ import { io } from './io.js';
 const USAGE = `baton — design, run and export multi-agent orchestrations
 
 Usage:
-  baton validate FILE...                       check files; prints file:line:col: severity: message
+  baton validate FILE... [--agents DIR]        check files; prints file:line:col: severity: message
+  baton agents [--agents DIR] [--json]         every agent with its source and runtime (simulated or
+                                               real), then what the agent files got wrong (file:line)
   baton export FILE --format full|seed|mermaid [-o OUT]
                                                write the file in another form (default: stdout)
   baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]
@@ -17,6 +20,8 @@ Usage:
                                                --simulate: a dry run, every agent simulated;
                                                agents work in --workspace (default: this folder);
                                                artifacts under DIR/.artifacts (default ./.baton)
+  Agents (validate, run, agents): --agents DIR, default this folder: its .claude/agents/*.md
+  (Claude Code agent files) and baton.agents.yaml, over the built-in simulated agents.
   baton serve [--host 127.0.0.1] [--port 4800] [--data-dir ./.baton] [--agents DIR]
               [--workspace DIR] [--no-examples]
                                                the server with the editor at http://127.0.0.1:4800/;
@@ -29,6 +34,7 @@ type Command = (args: string[]) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
+  agents: agentsCommand,
   export: exportCommand,
   run: runCommand,
   serve: serveCommand,

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type AgentCatalog, type ValidateResult, validate } from '@baton/core';
+import { type CompileOptions, type ValidateResult, validate } from '@baton/core';
 
 export interface LoadedFile {
   path: string;
@@ -7,7 +7,7 @@ export interface LoadedFile {
 }
 
 /** Read and validate one file; a file that cannot be read becomes a diagnostic, not a crash. */
-export async function readOrchestrationFile(path: string, agents?: AgentCatalog): Promise<LoadedFile> {
+export async function readOrchestrationFile(path: string, options: CompileOptions = {}): Promise<LoadedFile> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);
@@ -29,5 +29,5 @@ export async function readOrchestrationFile(path: string, agents?: AgentCatalog)
       },
     };
   }
-  return { path, result: validate(bytes, agents ? { agents } : {}) };
+  return { path, result: validate(bytes, options) };
 }

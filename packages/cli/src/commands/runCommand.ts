@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { type AgentCatalog, BUILTIN_AGENTS, catalogFor, formatDiagnostic } from '@baton/core';
-import { loadAgentRegistry, startRun } from '@baton/engine';
+import { catalogFor, formatDiagnostic } from '@baton/core';
+import { startRun } from '@baton/engine';
+import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
@@ -37,17 +38,13 @@ export async function runCommand(args: string[]): Promise<number> {
   const simulate = values.simulate === true;
   const workspace = workspaceOption(values.workspace);
 
-  let registry: AgentCatalog = BUILTIN_AGENTS;
-  if (values.agents) {
-    const loaded = loadAgentRegistry(values.agents);
-    for (const d of loaded.diagnostics) {
-      io.err(`${d.file}${d.line ? `:${d.line}` : ''}: ${d.severity}: ${d.message}`);
-    }
-    if (loaded.diagnostics.some((d) => d.message === 'no such folder')) return EXIT.failed;
-    registry = loaded.catalog;
-  }
+  // The registry: --agents DIR, else this folder's .claude/agents and baton.agents.yaml.
+  const loaded = loadCliRegistry(values.agents);
+  if (!loaded) return EXIT.failed;
+  reportRegistryProblems(loaded);
+  const registry = loaded.registry.catalog;
 
-  const { result } = await readOrchestrationFile(path, registry);
+  const { result } = await readOrchestrationFile(path, loaded.compile);
   for (const d of result.diagnostics) {
     if (d.severity === 'error' || !values.json) io.err(formatDiagnostic(d, path));
   }

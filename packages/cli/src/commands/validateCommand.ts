@@ -1,16 +1,24 @@
 import { formatDiagnostic } from '@baton/core';
+import { AGENTS_OPTION, loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { readOrchestrationFile } from '../readOrchestrationFile.js';
 
-/** `baton validate FILE...`: every diagnostic as `file:line:col: severity: message`; exit 1 on any error. */
+/**
+ * `baton validate FILE... [--agents DIR]`: every diagnostic as `file:line:col: severity: message`;
+ * exit 1 on any error. Agents are checked against the registry: `--agents DIR`, else this
+ * folder's `.claude/agents/` and `baton.agents.yaml` (the agents a run here would call).
+ */
 export async function validateCommand(args: string[]): Promise<number> {
-  const { positionals } = parseCommandArgs(args, {});
+  const { values, positionals } = parseCommandArgs(args, AGENTS_OPTION);
   if (!positionals.length) throw new UsageError('name at least one file to validate');
+  const loaded = loadCliRegistry(values.agents);
+  if (!loaded) return EXIT.failed;
+  reportRegistryProblems(loaded);
   let failed = false;
   for (const path of positionals) {
-    const { result } = await readOrchestrationFile(path);
+    const { result } = await readOrchestrationFile(path, loaded.compile);
     for (const d of result.diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d, path));
     if (!result.ok) failed = true;
     else {
