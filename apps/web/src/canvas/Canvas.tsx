@@ -115,7 +115,7 @@ export function Canvas({
 
   return (
     <div
-      className={`canvas ${zoom}${readOnly ? ' is-run' : ''}`}
+      className={`canvas ${zoom}${readOnly ? ' is-run' : ''}${nodes.length > CULL_FROM_NODES ? ' is-large' : ''}`}
       role="application"
       aria-label={readOnly ? 'Canvas: the run, read-only' : 'Canvas: drop patterns and agents here'}
       data-testid="canvas"

@@ -1,11 +1,16 @@
 import { formatDuration, type StepInterval, stepIntervals } from '@baton/core';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type CSSProperties, memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphViews } from '../../store/graphViews';
 import { useRunStore } from '../useRunStore';
 import { useRunUiStore } from '../useRunUiStore';
-import { type TimelineBar, timelineRows } from './timelineRows';
+import { type TimelineBar, type TimelineRow, timelineRows } from './timelineRows';
 
 const TICK_MS = 250;
+const ROW_PX = 18;
+const STAGE_PX = 24;
+/** Rows drawn beyond the view: a run of a few dozen steps is drawn whole. */
+const OVERSCAN = 40;
 
 /** The time a running bar reaches: now while live, the last folded event's time in a replay. */
 function useNow(live: boolean, lastTs: string | undefined): number {
@@ -18,10 +23,16 @@ function useNow(live: boolean, lastTs: string | undefined): number {
   return live ? now : lastTs ? Date.parse(lastTs) : now;
 }
 
+type Line =
+  | { kind: 'stage'; stageId: string; title: string }
+  | { kind: 'step'; stageId: string; row: TimelineRow };
+
 /**
  * The run's timeline (bottom): a bar per attempt, grouped by stage, each over a faint bar where
  * the estimate expected the step. Hovering a bar highlights its node, and hovering a node its
- * bars.
+ * bars. Rows are virtualised and bars placed in milliseconds against one `--span` on the
+ * container, so a frame of a 1,000-step run touches the rows in view and the bars that changed,
+ * not every bar because the scale moved (bench:web).
  */
 export function Timeline({ views, speed }: { views: GraphViews; speed: number }) {
   const events = useRunStore((s) => s.events);
@@ -37,10 +48,22 @@ export function Timeline({ views, speed }: { views: GraphViews; speed: number })
     [events, position],
   );
   const start = startedAt ? Date.parse(startedAt) : null;
-  const groups = useMemo(
-    () => (start === null ? [] : timelineRows(views.plan, intervals, views.estimate, speed, start)),
-    [views, intervals, speed, start],
-  );
+  const lines = useMemo(() => {
+    if (start === null) return [];
+    const out: Line[] = [];
+    for (const group of timelineRows(views.plan, intervals, views.estimate, speed, start)) {
+      out.push({ kind: 'stage', stageId: group.stageId, title: group.title });
+      for (const row of group.rows) out.push({ kind: 'step', stageId: group.stageId, row });
+    }
+    return out;
+  }, [views, intervals, speed, start]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: (i) => (lines[i]?.kind === 'stage' ? STAGE_PX : ROW_PX),
+    overscan: OVERSCAN,
+  });
   if (start === null) {
     return (
       <div className="timeline is-empty" data-testid="timeline">
@@ -51,52 +74,74 @@ export function Timeline({ views, speed }: { views: GraphViews; speed: number })
   const elapsed = (finishedAt ? Date.parse(finishedAt) : now) - start;
   const expected = views.estimate.makespanMs / (speed > 0 ? speed : 1);
   const span = Math.max(elapsed, expected, 1);
-  const pct = (ms: number) => `${(Math.max(0, ms) / span) * 100}%`;
+  const nowMs = now - start;
   return (
-    <div className="timeline" data-testid="timeline">
+    <div
+      ref={scroller}
+      className="timeline"
+      data-testid="timeline"
+      style={{ '--span': span } as CSSProperties}
+    >
       <div className="timeline-scale">
         <span>0</span>
         <span>
           {formatDuration(Math.round(elapsed))} elapsed · estimate {formatDuration(Math.round(expected))}
         </span>
       </div>
-      {groups.map((group) => (
-        <div key={group.stageId} className="timeline-group" data-timeline-stage={group.stageId}>
-          <div className="timeline-stage">{group.title}</div>
-          {group.rows.map((row) => (
-            <div key={row.stepId} className="timeline-row">
-              <div className="timeline-label" title={row.stepId}>
-                {row.label}{' '}
-                <span className="timeline-step-id">{row.stepId.slice(group.stageId.length + 1)}</span>
+      <div className="timeline-lines" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const line = lines[item.index] as Line;
+          const style = { transform: `translateY(${item.start}px)` };
+          if (line.kind === 'stage') {
+            return (
+              <div key={item.key} className="timeline-stage" style={style} data-timeline-stage={line.stageId}>
+                {line.title}
               </div>
-              <div className="timeline-track">
-                {row.expected ? (
-                  <div
-                    className="timeline-expected"
-                    style={{
-                      left: pct(row.expected.startMs),
-                      width: pct(row.expected.endMs - row.expected.startMs),
-                    }}
-                  />
-                ) : null}
-                {row.bars.map((bar) => (
-                  <Bar
-                    key={bar.key}
-                    bar={bar}
-                    left={pct(bar.startMs)}
-                    width={pct((bar.endMs ?? now - start) - bar.startMs)}
-                  />
-                ))}
-              </div>
-            </div>
-          ))}
-        </div>
-      ))}
+            );
+          }
+          return <Row key={item.key} row={line.row} stageId={line.stageId} nowMs={nowMs} style={style} />;
+        })}
+      </div>
     </div>
   );
 }
 
-const Bar = memo(function Bar({ bar, left, width }: { bar: TimelineBar; left: string; width: string }) {
+/** `--start`/`--dur` in ms; the CSS divides by the container's `--span`. */
+const placed = (startMs: number, durationMs: number) =>
+  ({ '--start': Math.max(0, startMs), '--dur': Math.max(0, durationMs) }) as CSSProperties;
+
+function Row({
+  row,
+  stageId,
+  nowMs,
+  style,
+}: {
+  row: TimelineRow;
+  stageId: string;
+  nowMs: number;
+  style: CSSProperties;
+}) {
+  return (
+    <div className="timeline-row" style={style}>
+      <div className="timeline-label" title={row.stepId}>
+        {row.label} <span className="timeline-step-id">{row.stepId.slice(stageId.length + 1)}</span>
+      </div>
+      <div className="timeline-track">
+        {row.expected ? (
+          <div
+            className="timeline-expected"
+            style={placed(row.expected.startMs, row.expected.endMs - row.expected.startMs)}
+          />
+        ) : null}
+        {row.bars.map((bar) => (
+          <Bar key={bar.key} bar={bar} durationMs={(bar.endMs ?? nowMs) - bar.startMs} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+const Bar = memo(function Bar({ bar, durationMs }: { bar: TimelineBar; durationMs: number }) {
   const hovered = useRunUiStore((s) => s.hovered === bar.stepId);
   const title = `${bar.stepId} · attempt ${bar.attempt} · ${bar.status}${
     bar.endMs !== null ? ` · ${formatDuration(Math.round(bar.endMs - bar.startMs))}` : ''
@@ -105,7 +150,7 @@ const Bar = memo(function Bar({ bar, left, width }: { bar: TimelineBar; left: st
     <button
       type="button"
       className={`timeline-bar bar-${bar.status}${hovered ? ' is-hovered' : ''}`}
-      style={{ left, width }}
+      style={placed(bar.startMs, durationMs)}
       title={title}
       data-testid="timeline-bar"
       data-step-id={bar.stepId}
