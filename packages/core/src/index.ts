@@ -1,4 +1,13 @@
 export {
+  AGENT_CLI_PROGRAMS,
+  type AgentCliKind,
+  isAgentCliKind,
+  runsSimulated,
+  runtimeKindOf,
+  type SimulateOptions,
+  simulatedStandIn,
+} from './agents/agentRuntimeKind.js';
+export {
   type AgentCatalog,
   type AgentInfo,
   BUILTIN_AGENTS,
@@ -27,15 +36,6 @@ export {
   SEED_INFERENCE_KEYS,
 } from './model/patterns.js';
 export * as schemas from './model/schema.js';
-export {
-  AGENT_CLI_PROGRAMS,
-  type AgentCliKind,
-  isAgentCliKind,
-  runsSimulated,
-  runtimeKindOf,
-  type SimulateOptions,
-  simulatedStandIn,
-} from './agents/agentRuntimeKind.js';
 export type * from './model/types.js';
 export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
 export { type Estimate, estimate, predecessors } from './plan/estimate.js';
