@@ -9,12 +9,19 @@ export {
   unavailableAgents,
 } from './registry/loadAgentRegistry.js';
 export { readAgentAnswer } from './runtimes/agentAnswer.js';
-export type { AgentCliOptions } from './runtimes/agentCli.js';
+export { type AgentCliOptions, programMissingMessage } from './runtimes/agentCli.js';
+export {
+  type AgentProgram,
+  agentProgram,
+  type MissingProgramsOptions,
+  missingAgentPrograms,
+} from './runtimes/agentPrograms.js';
 export { userPrompt } from './runtimes/agentPrompt.js';
 export type { AgentRuntime, RuntimeContext, RuntimeKind } from './runtimes/agentRuntime.js';
 export { createClaudeRuntime } from './runtimes/claudeRuntime.js';
 export { createCodexRuntime } from './runtimes/codexRuntime.js';
 export { type CommandRuntimeOptions, createCommandRuntime } from './runtimes/commandRuntime.js';
+export { type FindProgramOptions, findProgram } from './runtimes/findProgram.js';
 export { createGeminiRuntime } from './runtimes/geminiRuntime.js';
 export { createHttpRuntime } from './runtimes/httpRuntime.js';
 export { createOpenAiRuntime } from './runtimes/openaiRuntime.js';

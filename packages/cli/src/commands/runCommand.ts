@@ -7,6 +7,7 @@ import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { programWarnings } from '../programWarnings.js';
 import { readOrchestrationFile } from '../readOrchestrationFile.js';
 import { ProgressPrinter } from '../run/progressPrinter.js';
 import { runSummary } from '../run/runSummary.js';
@@ -50,6 +51,10 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   if (!result.ok || !result.document || !result.plan) return EXIT.failed;
   const { document, plan } = result;
+  // Before it starts: an agent whose CLI is missing would fail its steps (a dry run calls none).
+  if (!simulate && !values.json) {
+    for (const d of programWarnings(result, registry, workspace)) io.err(formatDiagnostic(d, path));
+  }
 
   const json = values.json === true;
   const style = terminalStyle(!json && colourWanted(process.stdout));

@@ -3,12 +3,14 @@ import { AGENTS_OPTION, loadCliRegistry, reportRegistryProblems } from '../agent
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
+import { programWarnings } from '../programWarnings.js';
 import { readOrchestrationFile } from '../readOrchestrationFile.js';
 
 /**
  * `baton validate FILE... [--agents DIR]`: every diagnostic as `file:line:col: severity: message`;
  * exit 1 on any error. Agents are checked against the registry: `--agents DIR`, else this
- * folder's `.claude/agents/` and `baton.agents.yaml` (the agents a run here would call).
+ * folder's `.claude/agents/` and `baton.agents.yaml` (the agents a run here would call); an
+ * agent whose real runtime's CLI is not on PATH is a warning (exit code unchanged).
  */
 export async function validateCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, AGENTS_OPTION);
@@ -20,6 +22,9 @@ export async function validateCommand(args: string[]): Promise<number> {
   for (const path of positionals) {
     const { result } = await readOrchestrationFile(path, loaded.compile);
     for (const d of result.diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d, path));
+    // A real runtime's CLI that is missing fails its steps at run time: said now, as a warning.
+    for (const d of programWarnings(result, loaded.registry.catalog, process.cwd()))
+      io.out(formatDiagnostic(d, path));
     if (!result.ok) failed = true;
     else {
       const steps = result.plan?.steps.length ?? 0;

@@ -40,6 +40,24 @@ const PRODUCTS: Record<AgentCliKind, string> = {
 };
 
 /**
+ * Why a real runtime cannot start its program, and the ways out: the step's failure
+ * (`'claude' is not installed…`) and, naming the agent, `baton validate`'s warning beforehand
+ * (`agent 'x' runs 'claude', which is not installed…`). One wording for both.
+ */
+export function programMissingMessage(
+  program: string,
+  kind: AgentCliKind | 'command',
+  agent?: string,
+): string {
+  const remedy =
+    kind === 'command'
+      ? 'install it, change runtime.command'
+      : `install ${PRODUCTS[kind]}, set runtime.program`;
+  const subject = agent === undefined ? `'${program}' is` : `agent '${agent}' runs '${program}', which is`;
+  return `${subject} not installed or not on PATH: ${remedy}, or run with --simulate (a dry run)`;
+}
+
+/**
  * A prompt longer than this goes on stdin: Linux refuses one argument over 128 KiB (E2BIG),
  * and a fan-in given many results can exceed it.
  */
@@ -119,9 +137,7 @@ export async function runAgentCli(
   );
   if (exit.spawnError) {
     if (exit.spawnError.code === 'ENOENT') {
-      return failed(
-        `'${call.program}' is not installed or not on PATH: install ${PRODUCTS[call.kind]}, set runtime.program, or run with --simulate (a dry run)`,
-      );
+      return failed(programMissingMessage(call.program, call.kind));
     }
     return failed(`cannot start '${call.program}': ${exit.spawnError.message}`);
   }
