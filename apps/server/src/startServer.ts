@@ -45,6 +45,7 @@ export async function startServer(
   const runs = new RunManager({
     store: runStore,
     agents,
+    unavailableAgents: () => registryView.unavailable,
     dataDir: config.dataDir,
     workspace: config.workspace,
     logger,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -37,6 +37,34 @@ describe('resilience', () => {
           data: { error: expect.stringMatching(/could not resume.*YAML syntax/) },
         }),
       ]);
+    } finally {
+      await second.dispose();
+    }
+  });
+
+  it("a stored run whose agent's file broke since says that file and why, not 'unknown agent'", async () => {
+    const first = await startTestServer();
+    await first.close();
+    const yaml =
+      'version: 1\nname: x\nstages:\n  - id: a\n    pattern: sequential_handoff\n    tasks:\n      - { agent: my-reviewer, task: review }\n';
+    const db = new Database(join(first.dataDir, 'baton.sqlite'));
+    db.prepare(
+      "INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at) VALUES ('orphan', NULL, 'x', ?, 1, 'local', 'running', ?)",
+    ).run(yaml, new Date().toISOString());
+    db.close();
+    // The agents folder (the data dir here) now holds that agent's file, broken.
+    mkdirSync(join(first.dataDir, '.claude', 'agents'), { recursive: true });
+    writeFileSync(join(first.dataDir, '.claude', 'agents', 'my-reviewer.md'), 'no front matter here\n');
+
+    const second = await startTestServer({ dataDir: first.dataDir });
+    try {
+      const stream = openEventStream(`${second.url}/api/runs/orphan/events`);
+      await stream.ended;
+      const failed = stream.events.find((e) => e.type === 'run.failed');
+      expect(failed?.data).toEqual({
+        error: expect.stringMatching(/could not resume.*my-reviewer.*my-reviewer\.md.*could not be read/),
+      });
+      expect(JSON.stringify(failed?.data)).not.toContain('unknown agent');
     } finally {
       await second.dispose();
     }

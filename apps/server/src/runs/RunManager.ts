@@ -29,6 +29,8 @@ const DURABLE_AT_ONCE = new Set<RunEvent['type']>([
 export interface RunManagerOptions {
   store: RunStore;
   agents: () => AgentCatalog;
+  /** Failed agent → why: a run that cannot resume because its agent's file broke says so. */
+  unavailableAgents?: () => Readonly<Record<string, string>>;
   dataDir: string;
   /** The server's workspace: the folder new runs' agents work in. */
   workspace: string;
@@ -114,7 +116,12 @@ export class RunManager {
     for (const run of this.options.store.unfinished()) {
       const events = this.options.store.events(run.id);
       const parsed = parse(run.yaml);
-      const compiled = parsed.document ? compile(parsed.document, { agents: this.options.agents() }) : null;
+      const compiled = parsed.document
+        ? compile(parsed.document, {
+            agents: this.options.agents(),
+            unavailableAgents: this.options.unavailableAgents?.() ?? {},
+          })
+        : null;
       const error =
         parsed.diagnostics.find((d) => d.severity === 'error') ??
         compiled?.issues.find((i) => i.severity === 'error');
