@@ -49,8 +49,10 @@ test('a conditional branch run: the analyzer runs, one branch succeeds, the othe
 
   // The list shows each orchestration's last run.
   await page.goto('/');
-  const row = page.getByTestId('list-row').filter({ hasText: record.name });
+  // By id: other tests store orchestrations of the same name in this server.
+  const row = page.locator(`[data-testid="list-row"][data-id="${record.id}"]`);
   await expect(row.getByTestId('list-last-run')).toHaveAttribute('data-status', 'succeeded');
+  await expect(row.getByTestId('list-last-run')).toHaveAttribute('href', `/o/${record.id}/runs/${runId}`);
 });
 
 test('▶ Run on an unsaved document saves it first, then runs the stored version', async ({

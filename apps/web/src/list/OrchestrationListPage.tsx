@@ -98,7 +98,7 @@ export function OrchestrationListPage() {
             </thead>
             <tbody>
               {items.map((o) => (
-                <tr key={o.id} data-testid="list-row">
+                <tr key={o.id} data-testid="list-row" data-id={o.id}>
                   <td>
                     <Link to={`/o/${o.id}`} className="list-name">
                       {o.name}
