@@ -4,6 +4,8 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { ApiError } from './http/ApiError.js';
 import { errorHandler } from './http/errorHandler.js';
+import { YAML_MEDIA_TYPES } from './http/readYamlBody.js';
+import { requireUtf8 } from './http/requireUtf8.js';
 import { agentsRoute } from './routes/agentsRoute.js';
 import { artifactRoot, sendArtifact } from './routes/artifactsRoute.js';
 import { orchestrationsRoutes } from './routes/orchestrationsRoutes.js';
@@ -53,8 +55,9 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api', originCheck);
   app.use(
     '/api',
-    express.json({ limit: BODY_LIMIT }),
-    express.text({ type: ['application/yaml', 'application/x-yaml', 'text/yaml'], limit: BODY_LIMIT }),
+    express.json({ limit: BODY_LIMIT, verify: requireUtf8 }),
+    // YAML as bytes: core decodes them, refusing any that are not UTF-8 (never U+FFFD).
+    express.raw({ type: YAML_MEDIA_TYPES, limit: BODY_LIMIT }),
   );
 
   app.get('/api/health', (_req, res) => {

@@ -52,6 +52,30 @@ describe('baton validate', () => {
     expect(r.stderr).toMatch(/latin1\.baton\.yaml:1:4: error: the file is not UTF-8/);
   });
 
+  it('an overlong, a truncated and an encoded-surrogate sequence: each at its own byte, exit 1', () => {
+    const at = (name: string, bad: number[]) =>
+      write(
+        name,
+        Buffer.concat([
+          Buffer.from('primary_agent: a\nprimary_task: "é'),
+          Buffer.from(bad),
+          Buffer.from('"\n'),
+        ]),
+      );
+    const r = runBaton([
+      'validate',
+      at('overlong.baton.yaml', [0xc0, 0xaf]),
+      at('truncated.baton.yaml', [0xe2, 0x82]),
+      at('surrogate.baton.yaml', [0xed, 0xb0, 0x80]),
+    ]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/overlong\.baton\.yaml:2:17: error: .*byte 0xc0 at offset 34 .*overlong/);
+    expect(r.stderr).toMatch(
+      /truncated\.baton\.yaml:2:17: error: .*byte 0xe2 at offset 34 .*truncated 3-byte/,
+    );
+    expect(r.stderr).toMatch(/surrogate\.baton\.yaml:2:17: error: .*byte 0xed at offset 34 .*surrogate/);
+  });
+
   it('wrong usage exits 2 with the usage text', () => {
     expect(runBaton(['validate']).status).toBe(2);
     const unknown = runBaton(['frobnicate']);

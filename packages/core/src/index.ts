@@ -72,7 +72,7 @@ export {
 export { type StepInterval, stepIntervals } from './run/stepIntervals.js';
 export type { StepResult } from './run/stepResult.js';
 export { type ValidateResult, validate } from './validate.js';
-export { decodeText } from './yaml/decodeText.js';
+export { decodeText, invalidUtf8 } from './yaml/decodeText.js';
 export { YAML_LIMITS } from './yaml/limits.js';
 export { type ParseResult, parse, positionIssue } from './yaml/parse.js';
 export type { ModelIssue } from './yaml/schemaIssues.js';

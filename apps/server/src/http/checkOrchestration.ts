@@ -38,7 +38,7 @@ export function inlineAgentViolations(result: ValidateResult): Diagnostic[] {
  * `unavailableAgents`: the registry's agents whose file failed, so a reference to one says why.
  */
 export function checkOrchestration(
-  yaml: string,
+  yaml: string | Uint8Array,
   agents: AgentCatalog,
   unavailableAgents: Readonly<Record<string, string>> = {},
 ): CheckedOrchestration {

@@ -1,13 +1,23 @@
 import type { Request } from 'express';
 import { ApiError } from './ApiError.js';
 
+export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml'];
+
 /**
- * The YAML text of a request: JSON `{"yaml": "..."}` or a raw `application/yaml` body
- * (DESIGN §4). Anything else is a 4xx that says what to send.
+ * The YAML of a request: JSON `{"yaml": "..."}` (text), or a raw `application/yaml` body (its
+ * bytes, which core decodes and refuses unless UTF-8) (DESIGN §4). Anything else is a 4xx that
+ * says what to send.
  */
-export function readYamlBody(req: Request): string {
+export function readYamlBody(req: Request): string | Uint8Array {
   const body: unknown = req.body;
-  if (typeof body === 'string') return body;
+  if (req.is(YAML_MEDIA_TYPES)) {
+    const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1];
+    if (charset && !/^utf-?8$/i.test(charset)) {
+      throw new ApiError(415, 'unsupported_encoding', `send the file as UTF-8 (got charset=${charset})`);
+    }
+    if (Buffer.isBuffer(body)) return body;
+    return new Uint8Array(0); // no body at all: an empty file, which validation explains
+  }
   if (req.is('application/json')) {
     if (body && typeof body === 'object' && !Array.isArray(body)) {
       const yaml = (body as Record<string, unknown>).yaml;

@@ -13,12 +13,14 @@ import type { OrchestrationInput, OrchestrationStore } from '../store/orchestrat
 
 /** The stored input of a posted file: its text, model and counts. */
 export function orchestrationInput(
-  yaml: string,
+  input: string | Uint8Array,
   agents: AgentCatalog,
   nameHint?: string,
   unavailableAgents: Readonly<Record<string, string>> = {},
 ): OrchestrationInput {
-  const { document, plan } = checkOrchestration(yaml, agents, unavailableAgents);
+  const { document, plan, result } = checkOrchestration(input, agents, unavailableAgents);
+  // The text exactly as sent; for bytes, as core decoded them (UTF-8, a BOM dropped).
+  const yaml = typeof input === 'string' ? input : (result.source?.text ?? '');
   const onlyStage = document.stages.length === 1 ? document.stages[0] : undefined;
   return {
     name:

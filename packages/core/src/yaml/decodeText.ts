@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
+import { firstInvalidUtf8 } from './firstInvalidUtf8.js';
 import { YAML_LIMITS } from './limits.js';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; diagnostic: Diagnostic };
@@ -15,28 +16,47 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text };
   } catch {
-    const offset = firstInvalidUtf8(bytes);
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-      if (bytes[i] === 0x0a) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, '0');
-    return {
-      ok: false,
-      diagnostic: {
-        severity: 'error',
-        message: `the file is not UTF-8 text: byte 0x${byte} at offset ${offset} is not valid UTF-8; save the file as UTF-8`,
-        path: [],
-        line,
-        col: offset - lineStart + 1,
-      },
-    };
+    return { ok: false, diagnostic: invalidUtf8(bytes) ?? invalidUtf8Fallback() };
   }
 }
+
+/**
+ * Where bytes stop being UTF-8: a diagnostic with the offset, line and column of the first bad
+ * byte and what is wrong there, or `null` when they are well-formed. `what` names the bytes
+ * ("the file", "the request body").
+ */
+export function invalidUtf8(bytes: Uint8Array, what = 'the file'): Diagnostic | null {
+  const bad = firstInvalidUtf8(bytes);
+  if (!bad) return null;
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < bad.offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  // The column counts characters, as every other diagnostic's does; the bytes before the bad one
+  // on its line are well-formed, so they decode (a BOM on line 1 is not a character).
+  const col = new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad.offset)).length + 1;
+  const byte = (bytes[bad.offset] ?? 0).toString(16).padStart(2, '0');
+  return {
+    severity: 'error',
+    message: `${what} is not UTF-8 text: byte 0x${byte} at offset ${bad.offset} (line ${line}, column ${col}) starts ${bad.reason}; save the file as UTF-8`,
+    path: [],
+    line,
+    col,
+  };
+}
+
+// A fatal decoder and Table 3-7 refuse the same bytes; this is only for the impossible case.
+const invalidUtf8Fallback = (): Diagnostic => ({
+  severity: 'error',
+  message: 'the file is not UTF-8 text; save the file as UTF-8',
+  path: [],
+  line: 1,
+  col: 1,
+});
 
 export function tooLarge(bytes: number): Diagnostic {
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -47,29 +67,4 @@ export function tooLarge(bytes: number): Diagnostic {
     line: 1,
     col: 1,
   };
-}
-
-/** Offset of the first byte that breaks UTF-8's encoding rules. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    const need =
-      b < 0x80
-        ? 0
-        : b >= 0xc2 && b <= 0xdf
-          ? 1
-          : b >= 0xe0 && b <= 0xef
-            ? 2
-            : b >= 0xf0 && b <= 0xf4
-              ? 3
-              : -1;
-    if (need < 0) return i;
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-    }
-    i += need + 1;
-  }
-  return Math.max(0, bytes.length - 1);
 }

@@ -5,6 +5,7 @@ import { fullFormTopSchema, seedSchemas, stageSchemas } from '../model/schema.js
 import type { Orchestration, Stage } from '../model/types.js';
 import { decodeText, tooLarge } from './decodeText.js';
 import { YAML_LIMITS } from './limits.js';
+import { loneSurrogate } from './loneSurrogate.js';
 import { issuesFromZod, type ModelIssue } from './schemaIssues.js';
 import { type FileForm, locate, type YamlSource } from './YamlSource.js';
 
@@ -46,6 +47,8 @@ export function parse(input: string | Uint8Array): ParseResult {
   let text: string;
   if (typeof input === 'string') {
     if (input.length > YAML_LIMITS.maxBytes) return failed([tooLarge(input.length)]);
+    const lone = loneSurrogate(input);
+    if (lone) return failed([lone]);
     text = input;
   } else {
     const decoded = decodeText(input);
