@@ -380,6 +380,45 @@ ${agentsYaml({ x: 'duration: 1s, output: first', y: 'duration: 1s, output: secon
     expect(readFileSync(join(dir, 'handoff', 'my_file-2.md'), 'utf8')).toBe('second');
   });
 
+  it('handoffs `api spec`, `api_spec`, `api/spec`, and `spec` handed over by two stages: a file each', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-collide-'));
+    const yaml = `version: 1
+name: Handoffs
+${agentsYaml({ x: 'duration: 1s' })}stages:
+  - id: a
+    pattern: sequential_handoff
+    parallel_execution: false
+    handoff_artifacts: [api spec, api_spec, api/spec, spec]
+    tasks: [{ agent: x, task: one }, { agent: x, task: two }, { agent: x, task: three }, { agent: x, task: four }, { agent: x, task: five }]
+  - id: b
+    pattern: sequential_handoff
+    parallel_execution: false
+    needs: [a]
+    handoff_artifacts: [spec]
+    tasks: [{ agent: x, task: six }, { agent: x, task: seven }]
+`;
+    const { handle, events } = await run(compileYaml(yaml), { dataDir });
+    const dir = handle.artifactsDir as string;
+    expect(readdirSync(join(dir, 'handoff')).sort()).toEqual([
+      'api_spec-2.md',
+      'api_spec-3.md',
+      'api_spec.md',
+      'spec-2.md',
+      'spec.md',
+    ]);
+    const text = (file: string) => readFileSync(join(dir, 'handoff', file), 'utf8');
+    expect(text('api_spec.md')).toMatch(/completed: one/);
+    expect(text('api_spec-2.md')).toMatch(/completed: two/);
+    expect(text('api_spec-3.md')).toMatch(/completed: three/);
+    expect(text('spec.md')).toMatch(/completed: four/);
+    expect(text('spec-2.md')).toMatch(/completed: six/);
+    const handoffEvents = ofType(events, 'artifact.created')
+      .map((e) => e.data as { name: string; path: string })
+      .filter((d) => d.path.includes('/handoff/'));
+    expect(handoffEvents.map((d) => d.name)).toEqual(['api spec', 'api_spec', 'api/spec', 'spec', 'spec']);
+    expect(new Set(handoffEvents.map((d) => d.path)).size).toBe(5);
+  });
+
   it('step ids a/b and a_b (a plan from elsewhere) get two reports, the same after a reopen', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baton-collide-'));
     const plan = { steps: [{ id: 'a/b' }, { id: 'a_b' }] } as unknown as Plan;

@@ -25,7 +25,8 @@ export function sessionStamp(ms: number): string {
  * artifacts under `handoff/`, and `summary.md`.
  *
  * File names come from the plan, in its order, through `DistinctNames`: two step ids (or two
- * artifact names) that sanitise alike get distinct files, the same ones on a resumed run.
+ * artifact names, or two steps handing over the same name) that sanitise alike get distinct
+ * files, the same ones on a resumed run.
  *
  * Writes are synchronous on purpose: reports are small, and an artifact then exists on disk
  * when its `artifact.created` event is seen, in the same order on every run.
@@ -43,9 +44,10 @@ export class RunArtifacts {
       'step',
       plan.steps.map((s) => s.id),
     );
+    // Keyed by the producing step: two steps may hand over artifacts of the same name.
     this.handoffs = new DistinctNames(
       'artifact',
-      plan.steps.flatMap((s) => (s.produces ? [s.produces] : [])),
+      plan.steps.flatMap((s) => (s.produces ? [[s.id, s.produces] as const] : [])),
     );
   }
 
@@ -123,8 +125,9 @@ export class RunArtifacts {
     return existsSync(path) ? readFileSync(path, 'utf8') : null;
   }
 
-  writeHandoff(name: string, content: string): ArtifactRef {
-    return this.write(name, `handoff/${this.handoffs.of(name)}.md`, content);
+  /** The artifact `name` that step `stepId` hands over: a file of its own. */
+  writeHandoff(stepId: string, name: string, content: string): ArtifactRef {
+    return this.write(name, `handoff/${this.handoffs.of(stepId, name)}.md`, content);
   }
 
   writeSummary(markdown: string): ArtifactRef {

@@ -128,7 +128,7 @@ export class RunOutputs {
   }
 
   handoff(s: StepRun, name: string, content: string): void {
-    this.write(s, (a) => a.writeHandoff(name, content));
+    this.write(s, (a) => a.writeHandoff(s.step.id, name, content));
   }
 
   /** The run's end: `summary.md`, then `context.json` `completed` (or `failed`, for a failure or a cancel). */

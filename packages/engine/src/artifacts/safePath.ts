@@ -38,8 +38,10 @@ export function inside(root: string, ...parts: string[]): string {
 /**
  * Distinct file names within one folder, one per key: keys whose sanitised names collide
  * (`a/b` and `a_b`, or `A` and `a` on a case-insensitive disk) get `-2`, `-3`… so that no
- * artifact overwrites another. Keys given up front (the plan's, in order) get the same names on
- * every run of the plan, a resumed one included.
+ * artifact overwrites another. A key may name its file after something else (a handoff's step id
+ * keys it, its artifact name names it: two steps producing `spec` get `spec` and `spec-2`).
+ * Keys given up front (the plan's, in order) get the same names on every run of the plan, a
+ * resumed one included.
  */
 export class DistinctNames {
   private readonly used = new Set<string>();
@@ -47,19 +49,23 @@ export class DistinctNames {
 
   constructor(
     private readonly fallback: string,
-    keys: Iterable<string> = [],
+    keys: Iterable<string | readonly [key: string, name: string]> = [],
   ) {
-    for (const key of keys) this.of(key);
+    for (const entry of keys) {
+      if (typeof entry === 'string') this.of(entry);
+      else this.of(entry[0], entry[1]);
+    }
   }
 
-  of(key: string): string {
+  /** The file name of `key`, made from `name` the first time it is asked for. */
+  of(key: string, name = key): string {
     const known = this.byKey.get(key);
     if (known !== undefined) return known;
-    const base = safeName(key, this.fallback);
-    let name = base;
-    for (let n = 2; this.used.has(name.toLowerCase()); n++) name = `${base}-${n}`;
-    this.used.add(name.toLowerCase());
-    this.byKey.set(key, name);
-    return name;
+    const base = safeName(name, this.fallback);
+    let file = base;
+    for (let n = 2; this.used.has(file.toLowerCase()); n++) file = `${base}-${n}`;
+    this.used.add(file.toLowerCase());
+    this.byKey.set(key, file);
+    return file;
   }
 }
