@@ -77,3 +77,24 @@ test('Save at once after typing in the YAML tab stores what was typed, not the t
   const stored = await (await request.get(`/api/orchestrations/${id}`)).json();
   expect(stored.yaml).toContain('comment-cleaner');
 });
+
+test('YAML that does not parse is never saved as the last valid version, and a reload keeps it', async ({
+  page,
+}) => {
+  await page.locator('.cm-line', { hasText: 'pytest-test-master' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.insertText('\nbroken: [');
+  const typed = await yamlText(page);
+  // Save at once: the text on screen is what would be stored, and it does not parse.
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('toast-error')).toContainText(/Fix \d+ errors? before saving/);
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
+  await expect(page).toHaveURL(/\/new$/);
+
+  // A reload brings the typed text back as it was; the canvas shows the last valid version.
+  await page.reload();
+  await expect(page.getByTestId('restored-banner')).toBeVisible();
+  await expect.poll(() => yamlText(page)).toBe(typed);
+  await expect(page.getByTestId('yaml-status')).toContainText('the canvas shows the last valid version');
+  await expect(page.locator('[data-step-id]')).toHaveCount(3);
+});

@@ -5,6 +5,8 @@ import { ExportMenu } from '../io/ExportMenu';
 import { RunControls } from '../run/RunControls';
 import { Logo } from '../shared/Logo';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
+import { redoEdit, undoEdit } from '../yaml/undoRedo';
+import { useYamlEditorStore } from '../yaml/useYamlEditorStore';
 import { saveDocument } from './saveDocument';
 import { useSessionStore } from './useSessionStore';
 
@@ -30,7 +32,9 @@ export function Toolbar({
   const version = useSessionStore((s) => s.baseVersion);
   const id = useSessionStore((s) => s.id);
   const dirty = useIsDirty();
-  const canUndo = useCanUndo();
+  const typingYaml = useYamlEditorStore((s) => s.pending);
+  // Text being typed in the YAML tab is an edit too (recorded when undone).
+  const canUndo = useCanUndo() || typingYaml;
   const canRedo = useCanRedo();
   // While a run is shown the document is not on the canvas: nothing here may change it unseen.
   const viewingRun = useCanvasStore((s) => s.runGraph !== null);
@@ -62,7 +66,7 @@ export function Toolbar({
         <button
           type="button"
           className="btn btn-icon-text"
-          onClick={() => useDocumentStore.getState().undo()}
+          onClick={undoEdit}
           disabled={!canUndo || viewingRun}
           title={`Undo (${MOD}Z)`}
           data-testid="undo"
@@ -72,7 +76,7 @@ export function Toolbar({
         <button
           type="button"
           className="btn btn-icon-text"
-          onClick={() => useDocumentStore.getState().redo()}
+          onClick={redoEdit}
           disabled={!canRedo || viewingRun}
           title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
           data-testid="redo"

@@ -10,6 +10,8 @@ export interface Draft {
   document: Orchestration;
   sourceText: string | null;
   preferredForm: FileForm;
+  /** Text typed in the YAML tab that did not parse (absent in drafts from before it was kept). */
+  unparsedText?: string | null;
   baseVersion: number | null;
   savedAt: string;
 }

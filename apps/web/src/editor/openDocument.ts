@@ -13,11 +13,18 @@ export const NEW_SNAPSHOT: Snapshot = { document: EMPTY_DOCUMENT, source: null, 
 
 function draftSnapshot(draft: Draft, registry: AgentCatalog): Snapshot {
   const source = draft.sourceText ? analyzeYaml(draft.sourceText, registry).source : null;
-  return { document: draft.document, source, preferredForm: draft.preferredForm };
+  return {
+    document: draft.document,
+    source,
+    preferredForm: draft.preferredForm,
+    unparsedText: typeof draft.unparsedText === 'string' ? draft.unparsedText : null,
+  };
 }
 
 const differs = (draft: Draft, saved: Snapshot) =>
-  draft.preferredForm !== saved.preferredForm || !deepEqual(draft.document, saved.document);
+  typeof draft.unparsedText === 'string' ||
+  draft.preferredForm !== saved.preferredForm ||
+  !deepEqual(draft.document, saved.document);
 
 function open(
   id: string | null,

@@ -60,7 +60,10 @@ export async function saveDocument(navigate: Navigate): Promise<void> {
   if (session.saving) return;
   flushYamlEdits();
   const yaml = currentYaml();
-  const analysis = analyzeYaml(yaml, useDocumentStore.getState().registry);
+  // Text typed in the YAML tab that does not parse is what the person sees: its errors stop the
+  // save, rather than the last valid version being stored in its place.
+  const unparsed = useDocumentStore.getState().unparsedText;
+  const analysis = analyzeYaml(unparsed ?? yaml, useDocumentStore.getState().registry);
   if (hasErrors(analysis.diagnostics)) {
     const count = analysis.diagnostics.filter((d) => d.severity === 'error').length;
     toast(

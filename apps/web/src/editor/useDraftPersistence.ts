@@ -22,6 +22,7 @@ export function useDraftPersistence(active: boolean) {
         document: state.document,
         sourceText: state.source?.text ?? null,
         preferredForm: state.preferredForm,
+        unparsedText: state.unparsedText,
         baseVersion,
         savedAt: new Date().toISOString(),
       });

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { useRunUiStore } from '../run/useRunUiStore';
-import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
+import { redoEdit, undoEdit } from '../yaml/undoRedo';
 import { deleteSelection, nudgeSelection, pasteYaml, selectionAsYaml } from './selectionActions';
 
 /** Is the event aimed at something that edits text (a field, the YAML editor)? */
@@ -41,14 +41,13 @@ export function useShortcuts(actions: ShortcutActions) {
         else if (key === '?') actions.help();
         return;
       }
-      const store = useDocumentStore.getState();
       if (mod && key === 'z') {
         event.preventDefault();
-        if (event.shiftKey) store.redo();
-        else store.undo();
+        if (event.shiftKey) redoEdit();
+        else undoEdit();
       } else if (mod && key === 'y') {
         event.preventDefault();
-        store.redo();
+        redoEdit();
       } else if ((key === 'delete' || key === 'backspace') && !mod) {
         if (deleteSelection()) event.preventDefault();
       } else if (event.altKey && (key === 'arrowleft' || key === 'arrowup')) {

@@ -6,6 +6,11 @@ export interface Snapshot {
   /** The text the document was last parsed from: keeps its comments and formatting. */
   source: YamlSource | null;
   preferredForm: FileForm;
+  /**
+   * What the YAML tab held when its text did not parse: typed work the document cannot show,
+   * kept here so that undo and redo take it back and bring it back like any other edit.
+   */
+  unparsedText?: string | null;
 }
 
 export interface History {

@@ -15,6 +15,8 @@ import { emptyHistory, type History, recordEdit, redoStep, type Snapshot, undoSt
  * YAML tab, goes through `edit` (one undo step each).
  */
 export interface DocumentState extends Snapshot {
+  /** Text typed in the YAML tab that does not parse (shown there instead of the document's YAML). */
+  unparsedText: string | null;
   /** The agent registry (the server's, else the built-in agents). */
   registry: AgentCatalog;
   views: GraphViews;
@@ -29,6 +31,8 @@ export interface DocumentState extends Snapshot {
   edit(change: (document: Orchestration) => Orchestration, options?: EditOptions): void;
   /** Replace the document with one parsed from text (YAML tab, import): keeps its source. */
   replace(snapshot: Snapshot, options?: EditOptions): void;
+  /** The YAML tab's text does not parse (or, with null, no longer differs): one undo step. */
+  setUnparsedText(text: string | null, options?: EditOptions): void;
   setPreferredForm(form: FileForm): void;
   setRegistry(registry: AgentCatalog): void;
   markSaved(): void;
@@ -47,6 +51,7 @@ const snapshotOf = (s: DocumentState): Snapshot => ({
   document: s.document,
   source: s.source,
   preferredForm: s.preferredForm,
+  unparsedText: s.unparsedText,
 });
 
 /** The state after an undo or redo step: its snapshot, the views derived from it, one more revision. */
@@ -56,6 +61,7 @@ function restored(
 ): Partial<DocumentState> {
   return {
     ...step.snapshot,
+    unparsedText: step.snapshot.unparsedText ?? null,
     views: graphViews(step.snapshot.document, state.registry, state.views),
     history: step.history,
     revision: state.revision + 1,
@@ -66,6 +72,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   document: EMPTY_DOCUMENT,
   source: null,
   preferredForm: 'seed',
+  unparsedText: null,
   registry: BUILTIN_AGENTS,
   views: graphViews(EMPTY_DOCUMENT, BUILTIN_AGENTS),
   history: emptyHistory(),
@@ -76,6 +83,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     const { registry, views, revision } = get();
     set({
       ...snapshot,
+      unparsedText: snapshot.unparsedText ?? null,
       views: graphViews(snapshot.document, registry, views),
       history: emptyHistory(),
       revision: revision + 1,
@@ -90,6 +98,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     const now = Date.now();
     set({
       document,
+      unparsedText: null,
       views: graphViews(document, state.registry, state.views),
       history: recordEdit(state.history, snapshotOf(state), options?.coalesce ?? null, now),
       revision: state.revision + 1,
@@ -100,7 +109,18 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     const state = get();
     set({
       ...snapshot,
+      unparsedText: null,
       views: graphViews(snapshot.document, state.registry, state.views),
+      history: recordEdit(state.history, snapshotOf(state), options?.coalesce ?? null, Date.now()),
+      revision: state.revision + 1,
+    });
+  },
+
+  setUnparsedText(text, options) {
+    const state = get();
+    if (state.unparsedText === text) return;
+    set({
+      unparsedText: text,
       history: recordEdit(state.history, snapshotOf(state), options?.coalesce ?? null, Date.now()),
       revision: state.revision + 1,
     });
@@ -111,6 +131,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     if (state.preferredForm === form) return;
     set({
       preferredForm: form,
+      unparsedText: null,
       history: recordEdit(state.history, snapshotOf(state), null, Date.now()),
       revision: state.revision + 1,
     });
@@ -144,8 +165,9 @@ export function effectiveForm(document: Orchestration, preferred: FileForm): Fil
   return preferred === 'seed' && seedFormBlocker(document) === null ? 'seed' : 'full';
 }
 
+/** Unsaved changes: the document differs from what the server holds, or typed text does not parse. */
 export const isDirty = (s: DocumentState) =>
-  s.document !== s.saved.document || s.preferredForm !== s.saved.preferredForm;
+  s.unparsedText !== null || s.document !== s.saved.document || s.preferredForm !== s.saved.preferredForm;
 export const useIsDirty = () => useDocumentStore(isDirty);
 export const useCanUndo = () => useDocumentStore((s) => s.history.past.length > 0);
 export const useCanRedo = () => useDocumentStore((s) => s.history.future.length > 0);

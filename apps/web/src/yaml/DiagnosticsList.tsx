@@ -18,7 +18,10 @@ function reveal(d: Diagnostic) {
 /** The YAML's diagnostics, each with its line; a click selects the node it concerns. */
 export function DiagnosticsList() {
   const analysis = useYamlEditorStore((s) => s.analysis);
-  const pending = useYamlEditorStore((s) => s.pending);
+  // The text on screen is not what the canvas shows: being typed, or it does not parse.
+  const typing = useYamlEditorStore((s) => s.pending);
+  const unparsed = useDocumentStore((s) => s.unparsedText !== null);
+  const pending = typing || unparsed;
   if (!analysis)
     return (
       <div className="yaml-status" data-testid="yaml-status">

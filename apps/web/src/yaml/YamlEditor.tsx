@@ -3,7 +3,6 @@ import { yaml } from '@codemirror/lang-yaml';
 import { syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Annotation, EditorState, Prec, type StateEffect } from '@codemirror/state';
-import { keymap } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useMemo, useRef } from 'react';
 import { useDocumentStore } from '../store/useDocumentStore';
@@ -15,6 +14,7 @@ import { highlightedLines, setHighlightedLines } from './highlightLines';
 import { minimalChange } from './minimalChange';
 import { pathOfSelection } from './selectionForPath';
 import { toCmDiagnostics } from './toCmDiagnostics';
+import { redoEdit, undoEdit } from './undoRedo';
 import { useYamlEditorStore } from './useYamlEditorStore';
 import { themedHighlightStyle } from './yamlHighlight';
 
@@ -34,14 +34,20 @@ export function YamlEditor() {
   const viewRef = useRef<EditorView | null>(null);
   const timer = useRef(0);
   const document = useDocumentStore((s) => s.document);
+  const revision = useDocumentStore((s) => s.revision);
   const preferredForm = useDocumentStore((s) => s.preferredForm);
   const source = useDocumentStore((s) => s.source);
+  const unparsedText = useDocumentStore((s) => s.unparsedText);
   const derived = useMemo(
     () => documentYaml(document, preferredForm, source).text,
     [document, preferredForm, source],
   );
   const derivedRef = useRef(derived);
   derivedRef.current = derived;
+  // What the editor shows: the text typed that does not parse, else the document's YAML.
+  const shown = unparsedText ?? derived;
+  const shownRef = useRef(shown);
+  shownRef.current = shown;
 
   useEffect(() => {
     const analyze = (view: EditorView) => {
@@ -54,62 +60,53 @@ export function YamlEditor() {
     const apply = () => {
       const view = viewRef.current;
       if (!view) return;
+      window.clearTimeout(timer.current);
+      useYamlEditorStore.setState({ pending: false });
       const text = view.state.doc.toString();
       const result = analyze(view);
-      if (text === derivedRef.current) {
-        useYamlEditorStore.setState({ pending: false });
-        return;
-      }
-      if (!result.document || !result.source) {
-        useYamlEditorStore.setState({ pending: true });
-        return;
-      }
       const store = useDocumentStore.getState();
+      if (text === derivedRef.current) {
+        store.setUnparsedText(null, { coalesce: 'yaml' });
+        return;
+      }
+      // Text that does not parse is kept as an edit of its own: undo takes it back, redo returns it.
+      if (!result.document || !result.source) {
+        store.setUnparsedText(text, { coalesce: 'yaml' });
+        return;
+      }
       const form = result.form ?? 'full';
       if (
         deepEqual(result.document, store.document) &&
         form === store.preferredForm &&
         store.source?.text === text
-      )
+      ) {
+        store.setUnparsedText(null, { coalesce: 'yaml' });
         return;
+      }
       store.replace(
         { document: result.document, source: result.source, preferredForm: form },
         { coalesce: 'yaml' },
       );
-      useYamlEditorStore.setState({ pending: false });
-    };
-    const revert = (view: EditorView) => {
-      window.clearTimeout(timer.current);
-      const current = view.state.doc.toString();
-      view.dispatch({
-        changes: minimalChange(current, derivedRef.current),
-        annotations: fromDocument.of(true),
-      });
-      useYamlEditorStore.setState({ pending: false });
-      analyze(view);
-    };
-    const undo = (view: EditorView) => {
-      if (useYamlEditorStore.getState().pending) revert(view);
-      else useDocumentStore.getState().undo();
-      return true;
-    };
-    const redo = () => {
-      useDocumentStore.getState().redo();
-      return true;
     };
 
     const view = new EditorView({
       parent: host.current as HTMLDivElement,
       state: EditorState.create({
-        doc: derivedRef.current,
+        doc: shownRef.current,
         extensions: [
           // One undo history for the whole editor: the document store's (canvas and YAML alike).
+          // Read from the key event itself, as the page's shortcuts do: Shift+Z may come as `z`.
           Prec.highest(
-            keymap.of([
-              { key: 'Mod-z', run: undo, preventDefault: true },
-              { key: 'Mod-Shift-z', run: redo, preventDefault: true },
-              { key: 'Mod-y', run: redo, preventDefault: true },
-            ]),
+            EditorView.domEventHandlers({
+              keydown(event) {
+                const command = historyCommandOf(event);
+                if (!command) return false;
+                event.preventDefault();
+                if (command === 'undo') undoEdit();
+                else redoEdit();
+                return true;
+              },
+            }),
           ),
           basicSetup,
           yaml(),
@@ -129,45 +126,51 @@ export function YamlEditor() {
       }),
     });
     viewRef.current = view;
-    useYamlEditorStore.setState({
-      flush: () => {
-        window.clearTimeout(timer.current);
-        apply();
-      },
-    });
+    useYamlEditorStore.setState({ flush: apply });
     const first = window.setTimeout(() => analyze(view), 0);
     return () => {
       window.clearTimeout(first);
-      window.clearTimeout(timer.current);
+      // Leaving the tab mid-pause: what was typed is recorded, not dropped.
+      if (useYamlEditorStore.getState().pending) apply();
       view.destroy();
       viewRef.current = null;
       useYamlEditorStore.setState({ analysis: null, pending: false, flush: null });
     };
   }, []);
 
-  // The document changed elsewhere (canvas, Inspector, undo): show its YAML.
+  // The document changed elsewhere (canvas, Inspector, undo, redo): show its YAML, or the
+  // unparsed text an undo or redo brought back. Every revision is compared with the editor's
+  // text: an edit and its undo in one event leave `shown` as it was, but not the editor.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `revision` re-runs the comparison on purpose
   useEffect(() => {
     const view = viewRef.current;
     if (!view) return;
     const current = view.state.doc.toString();
-    if (current === derived) return;
+    if (current === shown) return;
     window.clearTimeout(timer.current);
-    view.dispatch({ changes: minimalChange(current, derived), annotations: fromDocument.of(true) });
+    view.dispatch({ changes: minimalChange(current, shown), annotations: fromDocument.of(true) });
     useYamlEditorStore.setState({ pending: false });
     const later = window.setTimeout(() => {
       if (viewRef.current !== view) return;
-      const result = analyzeYaml(derived, useDocumentStore.getState().registry);
-      if (view.state.doc.toString() !== derived) return;
+      const result = analyzeYaml(shown, useDocumentStore.getState().registry);
+      if (view.state.doc.toString() !== shown) return;
       view.dispatch(setDiagnostics(view.state, toCmDiagnostics(view.state.doc, result.diagnostics)));
       useYamlEditorStore.setState({ analysis: result });
     }, 60);
     return () => window.clearTimeout(later);
-  }, [derived]);
+  }, [shown, revision]);
 
   useSelectedLines(viewRef);
   useRevealRequests(viewRef);
 
   return <div className="yaml-editor" data-testid="yaml-editor" ref={host} />;
+}
+
+function historyCommandOf(event: KeyboardEvent): 'undo' | 'redo' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+  return key === 'y' ? 'redo' : null;
 }
 
 /** The selected node's lines are marked (and scrolled to when the selection changes). */
