@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { AgentCatalog } from '@baton/core';
 import { loadAgentRegistry, unavailableAgents } from '@baton/engine';
 import type { Logger } from 'pino';
@@ -9,9 +9,11 @@ import { createApp, type RegistryView } from './createApp.js';
 import { loadExamples } from './loadExamples.js';
 import { createLogger } from './logger.js';
 import { RunManager } from './runs/RunManager.js';
+import { StartupError } from './startupError.js';
 import { lockDataDir } from './store/dataDirLock.js';
-import { openDatabase } from './store/openDatabase.js';
+import { type Db, openDatabase, storeStartupError } from './store/openDatabase.js';
 import { OrchestrationStore } from './store/orchestrationStore.js';
+import { prepareDataDir } from './store/prepareDataDir.js';
 import { RunStore } from './store/runStore.js';
 
 export interface RunningServer {
@@ -22,16 +24,39 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export class PortInUseError extends Error {}
+export class PortInUseError extends StartupError {}
 
-/** Open the store, load the registry and examples, resume unfinished runs, and listen. */
+/**
+ * Open the store, load the registry and examples, resume unfinished runs, and listen. What
+ * keeps it from starting is a StartupError (the data folder, its lock, the store, the port),
+ * and whatever it had taken is given back first.
+ */
 export async function startServer(
   config: ServerConfig,
   logger: Logger = createLogger(),
 ): Promise<RunningServer> {
-  mkdirSync(config.dataDir, { recursive: true });
+  prepareDataDir(config.dataDir);
   const unlock = lockDataDir(config.dataDir);
-  const db = openDatabase(config.dataDir);
+  let db: Db | undefined;
+  try {
+    db = openDatabase(config.dataDir);
+    const running = await serve(db, config, logger);
+    const close = running.close;
+    return {
+      ...running,
+      close: async () => {
+        await close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    db?.close();
+    unlock();
+    throw storeStartupError(error, join(config.dataDir, 'baton.sqlite'));
+  }
+}
+
+async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<RunningServer> {
   const registry = loadAgentRegistry(config.agentsDir);
   for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line }, d.message);
   const agents = (): AgentCatalog => registry.catalog;
@@ -64,24 +89,15 @@ export async function startServer(
     registry: () => registryView,
   });
 
-  let server: Server;
+  const server = await listen(createServer(app), config);
   try {
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.once('error', reject);
-    });
+    const resumed = runs.resumeUnfinished();
+    if (resumed) logger.info({ resumed }, 'resumed unfinished runs');
   } catch (error) {
-    db.close();
-    unlock();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new PortInUseError(
-        `port ${config.port} on ${config.host} is in use; pick another with --port (or BATON_PORT)`,
-      );
-    }
+    await runs.shutdown();
+    server.close();
     throw error;
   }
-  const resumed = runs.resumeUnfinished();
-  if (resumed) logger.info({ resumed }, 'resumed unfinished runs');
   const { port } = server.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
@@ -96,10 +112,37 @@ export async function startServer(
       server.closeAllConnections(); // live event streams end; clients reconnect to the next process
       await stopped;
       db.close();
-      unlock();
       logger.info('baton server stopped');
     })();
     return closing;
   };
   return { url, server, runs, close };
+}
+
+/** Listen, or say why not: Express's own listen() hands a bind error to its callback as if it listened. */
+function listen(server: Server, config: ServerConfig): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const failed = (error: NodeJS.ErrnoException) => {
+      server.off('listening', ready);
+      const where = `port ${config.port} on ${config.host}`;
+      if (error.code === 'EADDRINUSE')
+        reject(new PortInUseError(`${where} is in use; pick another with --port (or BATON_PORT)`));
+      else if (error.code === 'EACCES')
+        reject(
+          new StartupError(`${where} needs privileges; pick a port above 1023 with --port (or BATON_PORT)`),
+        );
+      else if (error.code === 'EADDRNOTAVAIL')
+        reject(
+          new StartupError(`${config.host} is not an address of this machine; pick another with --host`),
+        );
+      else reject(error);
+    };
+    const ready = () => {
+      server.off('error', failed);
+      resolve(server);
+    };
+    server.once('error', failed);
+    server.once('listening', ready);
+    server.listen(config.port, config.host);
+  });
 }

@@ -114,7 +114,15 @@ export class RunManager {
   resumeUnfinished(): number {
     let resumed = 0;
     for (const run of this.options.store.unfinished()) {
-      const events = this.options.store.events(run.id);
+      const { events, unreadable } = this.options.store.read(run.id);
+      if (unreadable) {
+        // A hole in the log: resuming could run a finished step again. The row stays as stored.
+        this.failUnresumable(
+          run.id,
+          `its stored event ${unreadable.seq} cannot be read (${unreadable.reason}); it was left as stored`,
+        );
+        continue;
+      }
       const parsed = parse(run.yaml);
       const compiled = parsed.document
         ? compile(parsed.document, {
@@ -126,18 +134,7 @@ export class RunManager {
         parsed.diagnostics.find((d) => d.severity === 'error') ??
         compiled?.issues.find((i) => i.severity === 'error');
       if (!parsed.document || !compiled || error) {
-        this.options.logger.error({ runId: run.id, reason: error?.message }, 'run cannot resume');
-        this.options.store.append([
-          {
-            seq: (events.at(-1)?.seq ?? 0) + 1,
-            runId: run.id,
-            ts: new Date().toISOString(),
-            type: 'run.failed',
-            data: {
-              error: `the run could not resume after a restart: ${error?.message ?? 'its file no longer parses'}`,
-            },
-          },
-        ]);
+        this.failUnresumable(run.id, error?.message ?? 'its file no longer parses');
         continue;
       }
       this.options.logger.info({ runId: run.id, events: events.length }, 'resuming run');
@@ -147,6 +144,20 @@ export class RunManager {
       resumed++;
     }
     return resumed;
+  }
+
+  /** Mark a run that cannot resume failed, saying why (after its last stored seq, readable or not). */
+  private failUnresumable(runId: string, reason: string) {
+    this.options.logger.error({ runId, reason }, 'run cannot resume');
+    this.options.store.append([
+      {
+        seq: this.options.store.lastSeq(runId) + 1,
+        runId,
+        ts: new Date().toISOString(),
+        type: 'run.failed',
+        data: { error: `the run could not resume after a restart: ${reason}` },
+      },
+    ]);
   }
 
   private launch(

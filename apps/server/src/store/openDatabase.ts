@@ -1,17 +1,46 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { StartupError } from '../startupError.js';
+import { checkStoreFile, damagedStore } from './checkStoreFile.js';
 import { MIGRATIONS } from './migrations.js';
 
 export type Db = Database.Database;
 
 /**
  * Open (or create) the store in the data directory: WAL mode, foreign keys, and every
- * migration not yet applied, each in its own transaction.
+ * migration not yet applied, each in its own transaction. A store that cannot be opened is a
+ * StartupError naming the file and what to do; a damaged one is never written to.
  */
 export function openDatabase(dataDir: string): Db {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'baton.sqlite'));
+  const path = join(dataDir, 'baton.sqlite');
+  checkStoreFile(path);
+  let db: Db | undefined;
+  try {
+    db = new Database(path);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw storeStartupError(error, path);
+  }
+}
+
+/** A start-up failure of the store, in words; anything unforeseen is passed on as it is. */
+export function storeStartupError(error: unknown, path: string): Error {
+  if (error instanceof StartupError) return error;
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'))
+    return damagedStore(path, (error as Error).message);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new StartupError(`cannot write ${path}: the disk is full; free some space and start again`);
+  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code === 'SQLITE_PERM')
+    return new StartupError(
+      `cannot write ${path}: it or its folder is read-only; fix its permissions, or pick another --data-dir`,
+    );
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+function migrate(db: Db) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -35,5 +64,4 @@ export function openDatabase(dataDir: string): Db {
       );
     })();
   });
-  return db;
 }

@@ -78,6 +78,12 @@ export function eventFromRow(r: EventRow): RunEvent {
   return parseRunEvent(event);
 }
 
+/** A stored event row that cannot be read back: its seq, and why. */
+export interface UnreadableEvent {
+  seq: number;
+  reason: string;
+}
+
 const RUN_STATUS_OF: Partial<Record<RunEvent['type'], RunStatus>> = {
   'run.started': 'running',
   'run.succeeded': 'succeeded',
@@ -157,7 +163,12 @@ export class RunStore {
       | { fingerprints: string }
       | undefined;
     if (!row) return null;
-    const parsed: unknown = JSON.parse(row.fingerprints);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(row.fingerprints);
+    } catch {
+      return null; // unreadable: as for a run stored before fingerprints were
+    }
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
     const out: Record<string, string> = {};
     for (const [id, value] of Object.entries(parsed)) {
@@ -194,11 +205,37 @@ export class RunStore {
     if (events.length) this.appendMany(events);
   }
 
+  /** A run's events after `afterSeq`, in order; a row that cannot be read back is skipped (see `read`). */
   events(runId: string, afterSeq = 0): RunEvent[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq')
-        .all(runId, afterSeq) as EventRow[]
-    ).map(eventFromRow);
+    return this.read(runId, afterSeq).events;
+  }
+
+  /**
+   * A run's events after `afterSeq`, and the first stored row that cannot be read back
+   * (malformed JSON, or a shape core's guard refuses). Such a row is left as stored and never
+   * served; a run is not resumed from a log with a hole in it (it could run a finished step again).
+   */
+  read(runId: string, afterSeq = 0): { events: RunEvent[]; unreadable: UnreadableEvent | null } {
+    const rows = this.db
+      .prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq')
+      .all(runId, afterSeq) as EventRow[];
+    const events: RunEvent[] = [];
+    let unreadable: UnreadableEvent | null = null;
+    for (const row of rows) {
+      try {
+        events.push(eventFromRow(row));
+      } catch (error) {
+        unreadable ??= { seq: row.seq, reason: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    return { events, unreadable };
+  }
+
+  /** The last seq stored for a run (0 if none), readable or not: the next event follows it. */
+  lastSeq(runId: string): number {
+    const row = this.db.prepare('SELECT MAX(seq) AS n FROM run_events WHERE run_id = ?').get(runId) as {
+      n: number | null;
+    };
+    return row.n ?? 0;
   }
 }

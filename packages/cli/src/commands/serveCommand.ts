@@ -1,11 +1,4 @@
-import {
-  ConfigError,
-  createLogger,
-  DataDirInUseError,
-  PortInUseError,
-  resolveConfig,
-  startServer,
-} from '@baton/server';
+import { ConfigError, createLogger, resolveConfig, StartupError, startServer } from '@baton/server';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
@@ -50,11 +43,12 @@ export async function serveCommand(args: string[]): Promise<number> {
   try {
     server = await startServer(config, logger);
   } catch (error) {
-    if (error instanceof DataDirInUseError || error instanceof PortInUseError) {
-      io.err(`baton serve: ${error.message}`);
-      return EXIT.failed;
-    }
-    throw error;
+    // One line, never a stack trace: the folder, file or port, and what to do. Anything
+    // unforeseen is said as it is, its stack in the log at debug level.
+    if (!(error instanceof StartupError)) logger.debug({ err: error }, 'start-up failed');
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`baton serve: ${error instanceof StartupError ? message : `could not start: ${message}`}`);
+    return EXIT.failed;
   }
   io.out(
     `Baton is running at ${server.url}/  (data: ${config.dataDir}; workspace: ${config.workspace}; Ctrl-C to stop)`,
