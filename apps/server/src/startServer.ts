@@ -20,6 +20,8 @@ export interface RunningServer {
   url: string;
   server: Server;
   runs: RunManager;
+  /** The store's connection (a test caps it, `PRAGMA max_page_count`, to make the disk full). */
+  db: Db;
   /** Graceful stop: no new requests, runs checkpointed (they resume on the next start), DB closed. */
   close(): Promise<void>;
 }
@@ -116,7 +118,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
     })();
     return closing;
   };
-  return { url, server, runs, close };
+  return { url, server, runs, db, close };
 }
 
 /** Listen, or say why not: Express's own listen() hands a bind error to its callback as if it listened. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { OrchestrationRecord, OrchestrationSummary, RunStatus } from '@baton/core';
+import { writeOrDiskFull } from './diskFull.js';
 import type { Db } from './openDatabase.js';
 
 interface Row {
@@ -87,7 +88,7 @@ export class OrchestrationStore {
   create(input: OrchestrationInput): OrchestrationRecord {
     const id = randomUUID();
     const now = new Date().toISOString();
-    this.db.transaction(() => {
+    const save = this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO orchestrations (id, name, version, yaml, model, stage_count, step_count, created_at, updated_at)
@@ -95,13 +96,14 @@ export class OrchestrationStore {
         )
         .run(id, input.name, input.yaml, input.model, input.stages, input.steps, now, now);
       this.addVersion(id, 1, input.yaml, now);
-    })();
+    });
+    writeOrDiskFull('the orchestration', save); // one transaction: on a full disk nothing of it is stored
     return this.get(id) as OrchestrationRecord;
   }
 
   /** Saves only when `expectedVersion` is the stored one: a stale write never overwrites. */
   update(id: string, expectedVersion: number, input: OrchestrationInput): UpdateOutcome {
-    return this.db.transaction((): UpdateOutcome => {
+    const save = this.db.transaction((): UpdateOutcome => {
       const current = this.get(id);
       if (!current) return { kind: 'missing' };
       if (current.version !== expectedVersion) return { kind: 'stale', current };
@@ -115,11 +117,13 @@ export class OrchestrationStore {
         .run(input.name, version, input.yaml, input.model, input.stages, input.steps, now, id);
       this.addVersion(id, version, input.yaml, now);
       return { kind: 'updated', record: this.get(id) as OrchestrationRecord };
-    })();
+    });
+    return writeOrDiskFull('the change', save);
   }
 
   delete(id: string): boolean {
-    return this.db.prepare('DELETE FROM orchestrations WHERE id = ?').run(id).changes > 0;
+    const remove = this.db.prepare('DELETE FROM orchestrations WHERE id = ?');
+    return writeOrDiskFull('the deletion', () => remove.run(id).changes > 0);
   }
 
   /** Every saved version, oldest first. */

@@ -1,4 +1,5 @@
 import { parseRunEvent, type RunEvent, type RunStatus } from '@baton/core';
+import { writeOrDiskFull } from './diskFull.js';
 import type { Db } from './openDatabase.js';
 
 export interface StoredRun {
@@ -128,7 +129,7 @@ export class RunStore {
   create(input: NewStoredRun): StoredRun {
     const { fingerprints, ...run } = input;
     const createdAt = new Date().toISOString();
-    this.db.transaction(() => {
+    const save = this.db.transaction(() => {
       this.db
         .prepare(
           `INSERT INTO runs (id, orchestration_id, name, yaml, speed, dispatcher, status, created_at, retry_of,
@@ -150,7 +151,8 @@ export class RunStore {
       this.db
         .prepare('INSERT INTO run_fingerprints (run_id, fingerprints) VALUES (?, ?)')
         .run(run.id, JSON.stringify(fingerprints));
-    })();
+    });
+    writeOrDiskFull('the run', save); // one transaction: on a full disk nothing of it is stored
     return { ...run, status: 'queued', createdAt };
   }
 
