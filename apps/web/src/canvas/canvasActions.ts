@@ -14,8 +14,8 @@ import { requestShowNodes } from './useFitViewRequests';
 
 const stageIndexOf = (stageId: string) => useDocumentStore.getState().views.stages[stageId]?.index ?? -1;
 
-/** A pattern block dropped at a point: a new stage, placed there and selected. */
-export function dropPattern(pattern: PatternName, at: XY) {
+/** A pattern block dropped at a point: a new stage, placed there and selected. Answers its id. */
+export function dropPattern(pattern: PatternName, at: XY): string {
   const { document, edit } = useDocumentStore.getState();
   const added = addStage(document, pattern);
   const canvas = useCanvasStore.getState();
@@ -23,30 +23,31 @@ export function dropPattern(pattern: PatternName, at: XY) {
   canvas.setPositions({ [added.stageId]: at });
   edit(() => added.document);
   useSelectionStore.getState().select({ kind: 'stage', stageId: added.stageId });
+  return added.stageId;
 }
 
 /**
  * An agent dropped on the canvas: onto a step it fills (or replaces) that step's agent; onto a
  * "+" slot or a block's body it adds what the pattern takes there; onto empty canvas it starts a
- * Parallel Independent block holding it.
+ * Parallel Independent block holding it (whose id it answers; null when no block was added).
  */
-export function dropAgent(agent: string, target: DropTarget, at: XY) {
+export function dropAgent(agent: string, target: DropTarget, at: XY): string | null {
   const { document, views, edit } = useDocumentStore.getState();
   const select = useSelectionStore.getState().select;
   if (target.kind === 'step') {
     const ref = refOfStepId(views.plan, target.stepId);
-    if (!ref) return;
+    if (!ref) return null;
     edit((doc) => setStepAgent(doc, ref, agent));
     select({ kind: 'step', stepId: target.stepId });
-    return;
+    return null;
   }
   if (target.kind === 'slot' || target.kind === 'block') {
     const index = stageIndexOf(target.stageId);
-    if (index < 0) return;
+    if (index < 0) return null;
     const slot = target.kind === 'slot' ? target.add : { kind: 'auto' as const };
     edit((doc) => addAgent(doc, index, slot, agent));
     select({ kind: 'stage', stageId: target.stageId });
-    return;
+    return null;
   }
   const added = addStage(document, 'parallel_independent');
   const canvas = useCanvasStore.getState();
@@ -55,6 +56,7 @@ export function dropAgent(agent: string, target: DropTarget, at: XY) {
   const index = added.document.stages.length - 1;
   edit(() => addAgent(added.document, index, { kind: 'task' }, agent));
   select({ kind: 'stage', stageId: added.stageId });
+  return added.stageId;
 }
 
 /** Stages pasted or imported next to the others: placed to the right of everything, selected. */

@@ -1,15 +1,19 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
+import { flushSync } from 'react-dom';
 import { draggedPayload, endPaletteDrag, isPaletteDrag } from '../palette/dragPayload';
 import { dropAgent, dropPattern } from './canvasActions';
 import { dropTargetAt } from './dropTarget';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { keepDroppedInView } from './keepDroppedInView';
 import { HEADER_H } from './layout/metrics';
 import { useCanvasStore } from './useCanvasStore';
 import { useDropTargetStore } from './useDropTargetStore';
 
 /** Drag and drop onto the canvas: palette items, and `.baton.yaml` files to import. */
 export function useCanvasDrop(onFile: (file: File) => void) {
-  const { screenToFlowPosition } = useReactFlow();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const { screenToFlowPosition } = flow;
 
   const onDragOver = useCallback((event: React.DragEvent) => {
     const files = event.dataTransfer.types.includes('Files');
@@ -41,14 +45,18 @@ export function useCanvasDrop(onFile: (file: File) => void) {
       if (!payload) return;
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      if (payload.kind === 'pattern') {
-        dropPattern(payload.pattern, { x: at.x - 40, y: at.y - HEADER_H / 2 });
-      } else {
-        const target = dropTargetAt(event.target as Element, useCanvasStore.getState().nodes);
-        dropAgent(payload.name, target, { x: at.x - 40, y: at.y - HEADER_H / 2 });
-      }
+      const place = { x: at.x - 40, y: at.y - HEADER_H / 2 };
+      const target = dropTargetAt(event.target as Element, useCanvasStore.getState().nodes);
+      // Rendered at once, so that what appears with the first block (minimap, estimate bar) is
+      // there to be measured before the block is kept clear of it, all before the next paint.
+      const added = flushSync(() =>
+        payload.kind === 'pattern'
+          ? dropPattern(payload.pattern, place)
+          : dropAgent(payload.name, target, place),
+      );
+      if (added) keepDroppedInView(added, event.currentTarget as HTMLElement, flow);
     },
-    [screenToFlowPosition, onFile],
+    [screenToFlowPosition, onFile, flow],
   );
 
   return { onDragOver, onDragLeave, onDrop };
