@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DURATION_PATTERN } from './duration.js';
 import { PATTERNS } from './patterns.js';
+import { RESERVED_NAME, reservedNameMessage } from './reservedName.js';
 
 /**
  * The zod schema of a `*.baton.yaml` file (DESIGN §2). Objects are strict: an unknown key is
@@ -9,10 +10,16 @@ import { PATTERNS } from './patterns.js';
  */
 
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+// `__proto__` as a name would become a key of the run's state and of agent catalogues.
+const notReserved = (name: string) => name !== RESERVED_NAME;
 const idSchema = z
   .string()
-  .regex(ID_PATTERN, 'an id may hold only letters, digits, "_" and "-" (no dots or spaces)');
-const agentName = z.string().min(1, 'an agent name must not be empty');
+  .regex(ID_PATTERN, 'an id may hold only letters, digits, "_" and "-" (no dots or spaces)')
+  .refine(notReserved, reservedNameMessage('an id'));
+const agentName = z
+  .string()
+  .min(1, 'an agent name must not be empty')
+  .refine(notReserved, reservedNameMessage('an agent name'));
 
 export const durationSchema = z.union([
   z.number().nonnegative('a duration must not be negative'),

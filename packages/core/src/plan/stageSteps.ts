@@ -1,5 +1,6 @@
 import { didYouMean } from '../diagnostics.js';
 import type { Duration } from '../model/duration.js';
+import { ownValue } from '../model/ownValue.js';
 import type { ModelPath, Stage, StageOf } from '../model/types.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
 import { stepIds } from './stepIds.js';
@@ -230,7 +231,7 @@ const primaryWithReviewers: Builder<'primary_with_reviewers'> = (stage, id, path
         index: i,
         agent,
         label: agent,
-        task: stage.review_tasks?.[agent] ?? '',
+        task: ownValue(stage.review_tasks, agent) ?? '',
         checklist: [],
         dependsOn: sequential && i > 0 ? [primaryId, stepIds.reviewer(id, i - 1)] : [primaryId],
         inputs: [primaryId],

@@ -1,3 +1,5 @@
+import { RESERVED_NAME } from '../model/reservedName.js';
+
 /** Step ids of DESIGN §2.3; each is the canvas node id of its step. */
 export const stepIds = {
   task: (stage: string, index: number, ownId?: string) => `${stage}.${ownId ?? `task.${index}`}`,
@@ -19,5 +21,5 @@ export function stageIdOf(stage: { id?: string; name?: string; pattern: string }
     ?.toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '');
-  return fromName || `${stage.pattern}-${index + 1}`;
+  return fromName && fromName !== RESERVED_NAME ? fromName : `${stage.pattern}-${index + 1}`;
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../model/ownValue.js';
 import type { BranchSelectedData, ReviewVerdictData, StepEndedData, StepStartedData } from './eventData.js';
 import type { RunEvent, RunStatus, StageStatus, StepStatus } from './events.js';
 
@@ -119,7 +120,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
 
   const stageStatus = STAGE_STATUS[event.type];
   if (stageStatus && event.stageId) {
-    const prev = state.stages[event.stageId] ?? { status: 'pending' };
+    const prev = ownValue(state.stages, event.stageId) ?? { status: 'pending' };
     const stage: StageState = { ...prev, status: stageStatus };
     if (stageStatus === 'running') stage.startedAt = event.ts;
     else stage.finishedAt = event.ts;
@@ -131,7 +132,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
 
   const stepStatus = STEP_STATUS[event.type];
   if (stepStatus && event.stepId) {
-    const prev = state.steps[event.stepId] ?? { status: 'idle', attempt: 0, logLines: 0 };
+    const prev = ownValue(state.steps, event.stepId) ?? { status: 'idle', attempt: 0, logLines: 0 };
     const step: StepState = { ...prev, status: stepStatus };
     if (event.attempt !== undefined) step.attempt = event.attempt;
     if ((event.type === 'step.started' || event.type === 'step.queued') && typeof data.round === 'number') {
@@ -161,7 +162,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
   switch (event.type) {
     case 'step.log': {
       if (!event.stepId) return next;
-      const prev = state.steps[event.stepId] ?? { status: 'idle', attempt: 0, logLines: 0 };
+      const prev = ownValue(state.steps, event.stepId) ?? { status: 'idle', attempt: 0, logLines: 0 };
       putStep(event.stepId, { ...prev, logLines: prev.logLines + 1 });
       return next;
     }
@@ -176,7 +177,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
       return next;
     case 'barrier.passed':
       if (event.stageId) {
-        const passed = state.barriers[event.stageId] ?? [];
+        const passed = ownValue(state.barriers, event.stageId) ?? [];
         next.barriers = {
           ...state.barriers,
           [event.stageId]: [...passed, String(data.name ?? event.stepId)],
@@ -185,7 +186,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
       return next;
     case 'review.verdict': {
       if (!event.stepId) return next;
-      const prev = state.steps[event.stepId] ?? { status: 'idle', attempt: 0, logLines: 0 };
+      const prev = ownValue(state.steps, event.stepId) ?? { status: 'idle', attempt: 0, logLines: 0 };
       const { verdict, round } = data as Partial<ReviewVerdictData>;
       putStep(event.stepId, {
         ...prev,

@@ -1,11 +1,13 @@
 import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, didYouMean, hasErrors } from '../diagnostics.js';
 import { inferPattern, isPatternName, PATTERNS, SEED_INFERENCE_KEYS } from '../model/patterns.js';
+import { reservedNameMessage } from '../model/reservedName.js';
 import { fullFormTopSchema, seedSchemas, stageSchemas } from '../model/schema.js';
 import type { Orchestration, Stage } from '../model/types.js';
 import { decodeText, tooLarge } from './decodeText.js';
 import { YAML_LIMITS } from './limits.js';
 import { loneSurrogate } from './loneSurrogate.js';
+import { findReservedKey } from './reservedKeys.js';
 import { issuesFromZod, type ModelIssue } from './schemaIssues.js';
 import { type FileForm, locate, type YamlSource } from './YamlSource.js';
 
@@ -81,6 +83,14 @@ export function parse(input: string | Uint8Array): ParseResult {
         line: pos.line,
         col: pos.col,
       },
+    ]);
+  }
+
+  const reserved = findReservedKey(doc.contents);
+  if (reserved !== null) {
+    const pos = lineCounter.linePos(reserved);
+    return failed([
+      { severity: 'error', message: reservedNameMessage('a key'), path: [], line: pos.line, col: pos.col },
     ]);
   }
 

@@ -24,7 +24,8 @@ function patchNode(doc: Document, node: unknown, value: unknown): unknown {
     const record = value as Record<string, unknown>;
     node.items = node.items.filter((pair) => {
       const key = keyOf(pair.key);
-      return key !== undefined && record[key] !== undefined;
+      // Own keys only: a key `constructor` the model no longer has must go, not find Object.
+      return key !== undefined && Object.hasOwn(record, key) && record[key] !== undefined;
     });
     for (const [key, child] of Object.entries(record)) {
       if (child === undefined) continue;

@@ -121,7 +121,7 @@ export function issuesFromZod(
 function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
   let v: unknown = input;
   for (const p of path) {
-    if (v === null || typeof v !== 'object') return undefined;
+    if (v === null || typeof v !== 'object' || !Object.hasOwn(v, p)) return undefined;
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;

@@ -98,7 +98,8 @@ function handedTo(
   s: StepRun,
 ): { inputs: Record<string, StepResult>; artifacts: Record<string, string> } {
   const inputs: Record<string, StepResult> = {};
-  const artifacts: Record<string, string> = {};
+  // No prototype: an artifact named `__proto__` or `constructor` is a key like any other.
+  const artifacts: Record<string, string> = Object.create(null);
   for (const id of s.step.inputs) {
     const d = ctx.steps.get(id);
     if (d?.phase !== 'succeeded' || !d.result) continue;
