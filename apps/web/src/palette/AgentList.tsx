@@ -75,9 +75,11 @@ export function AgentList({ query }: { query: string }) {
                 <span className="palette-item-label" title={agent.name}>
                   {agent.name}
                 </span>
-                <RuntimeBadge agent={agent} />
               </div>
-              {agent.description ? <div className="palette-item-desc">{agent.description}</div> : null}
+              {/* The badge leads the description line: the name keeps the row's whole width. */}
+              <div className="palette-item-desc">
+                <RuntimeBadge agent={agent} /> {agent.description ?? ''}
+              </div>
             </div>
           </button>
         </li>
