@@ -4,6 +4,13 @@ export type Duration = number | string;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 export const DURATION_PATTERN = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)$/;
 
+/**
+ * The longest duration a file may give (a timeout, a simulated duration): 7 days. Far past any
+ * agent's step, and below the 2^31 − 1 ms a timer can wait (a longer one fires at once).
+ */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
+export const MAX_DURATION_TEXT = '168h (7 days)';
+
 /** Milliseconds of a duration, or `null` when the text is not a duration. */
 export function parseDuration(value: Duration): number | null {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;

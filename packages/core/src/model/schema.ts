@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DURATION_PATTERN } from './duration.js';
+import { describeValue } from './describeValue.js';
+import { DURATION_PATTERN, MAX_DURATION_MS, MAX_DURATION_TEXT, parseDuration } from './duration.js';
 import { PATTERNS } from './patterns.js';
 import { RESERVED_NAME, reservedNameMessage } from './reservedName.js';
 
@@ -21,10 +22,23 @@ const agentName = z
   .min(1, 'an agent name must not be empty')
   .refine(notReserved, reservedNameMessage('an agent name'));
 
-export const durationSchema = z.union([
-  z.number().nonnegative('a duration must not be negative'),
-  z.string().regex(DURATION_PATTERN, 'a duration is a number of milliseconds or text like 250ms, 2s, 5m, 1h'),
-]);
+const TOO_LONG = `a duration must be at most ${MAX_DURATION_TEXT}, i.e. ${MAX_DURATION_MS} ms`;
+export const durationSchema = z
+  .union(
+    [
+      z.number().nonnegative('a duration must not be negative').max(MAX_DURATION_MS, TOO_LONG),
+      z
+        .string()
+        .regex(DURATION_PATTERN, 'a duration is a number of milliseconds or text like 250ms, 2s, 5m, 1h'),
+    ],
+    // Neither a number nor text: say what it is (1e309 is a number too large, read as infinity).
+    {
+      error: (issue) =>
+        `a duration is a number of milliseconds or text like 250ms, 2s, 5m, 1h, at most ${MAX_DURATION_TEXT}; got ${describeValue(issue.input)}`,
+    },
+  )
+  // "400 digits h" matches the pattern but overflows to infinity: refused with the range.
+  .refine((d) => (parseDuration(d) ?? 0) <= MAX_DURATION_MS, TOO_LONG);
 
 /** A step's time limit: a duration above zero (a zero limit would fail every attempt at once). */
 export const timeoutSchema = durationSchema.refine(

@@ -1,9 +1,11 @@
 import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, didYouMean, hasErrors } from '../diagnostics.js';
+import { describeValue } from '../model/describeValue.js';
 import { inferPattern, isPatternName, PATTERNS, SEED_INFERENCE_KEYS } from '../model/patterns.js';
 import { reservedNameMessage } from '../model/reservedName.js';
 import { fullFormTopSchema, seedSchemas, stageSchemas } from '../model/schema.js';
 import type { Orchestration, Stage } from '../model/types.js';
+import { exhaustedStack, tooDeepDiagnostic } from './cstDepth.js';
 import { decodeText, tooLarge } from './decodeText.js';
 import { YAML_LIMITS } from './limits.js';
 import { loneSurrogate } from './loneSurrogate.js';
@@ -66,6 +68,7 @@ export function parse(input: string | Uint8Array): ParseResult {
     keepSourceTokens: false,
   });
   const probe: YamlSource = { text, form: 'full', doc, lineCounter, document: null };
+  if (exhaustedStack(doc.errors)) return failed([tooDeepDiagnostic(text, lineCounter)]);
   const syntax = [
     ...doc.errors.map((e) => yamlError(e, 'error')),
     ...doc.warnings.map((e) => yamlError(e, 'warning')),
@@ -122,12 +125,13 @@ export function parse(input: string | Uint8Array): ParseResult {
       ),
     ]);
   }
-  if (typeof root !== 'object' || Array.isArray(root)) {
+  // A plain mapping only: `!!binary`, `!!set`, `!!omap` and timestamps are objects in JavaScript.
+  if (typeof root !== 'object' || Array.isArray(root) || Object.getPrototypeOf(root) !== Object.prototype) {
     return failed([
       at(
         probe,
         [],
-        'the top level must be a mapping of keys (a pattern\'s keys, or "stages:" for the full form)',
+        `the top level must be a mapping of keys (a pattern's keys, or "stages:" for the full form); got ${describeValue(root)}`,
       ),
     ]);
   }

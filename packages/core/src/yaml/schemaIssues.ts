@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { didYouMean, formatPath } from '../diagnostics.js';
+import { describeValue } from '../model/describeValue.js';
 import type { ModelPath } from '../model/types.js';
 
 /** A finding before it has a position: compile and schema checks work on the model alone. */
@@ -105,7 +106,7 @@ export function issuesFromZod(
       continue;
     }
     if (issue.code === 'invalid_type') {
-      const got = describe(valueAt(input, local));
+      const got = describeValue(valueAt(input, local));
       out.push({
         severity: 'error',
         message: `${where()}: expected ${issue.expected}, got ${got}`,
@@ -125,12 +126,4 @@ function valueAt(input: unknown, path: readonly (string | number)[]): unknown {
     v = (v as Record<string | number, unknown>)[p];
   }
   return v;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null (an empty value)';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `text "${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
-  return `${typeof value} ${String(value)}`;
 }
