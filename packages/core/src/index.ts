@@ -22,6 +22,7 @@ export {
   formatDiagnostic,
   formatPath,
   hasErrors,
+  listNames,
   type Severity,
 } from './diagnostics.js';
 export { deepEqual } from './model/deepEqual.js';

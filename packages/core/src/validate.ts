@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics.js';
-import { hasErrors } from './diagnostics.js';
+import { hasErrors, withSuggestionBudget } from './diagnostics.js';
 import type { Orchestration } from './model/types.js';
 import type { CompileOptions } from './plan/compile.js';
 import { compile } from './plan/compile.js';
@@ -19,6 +19,13 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
 
 /** Parse and compile a file: every diagnostic of DESIGN §2.3, each with its line and column. */
 export function validate(input: string | Uint8Array, options: CompileOptions = {}): ValidateResult {
+  return withSuggestionBudget(SUGGESTION_CELLS, () => validateWithin(input, options));
+}
+
+/** What "did you mean" may cost one check, in edit-distance cells: about 0.15 s. */
+const SUGGESTION_CELLS = 10_000_000;
+
+function validateWithin(input: string | Uint8Array, options: CompileOptions): ValidateResult {
   const parsed = parse(input);
   if (!parsed.document || !parsed.source) {
     return { ...parsed, plan: null, ok: false };

@@ -21,7 +21,7 @@ describe('diagnostics name the problem, its line and column, and the fix', () =>
       'error',
       2,
       1,
-      'YAML syntax: Map keys must be unique',
+      "YAML syntax: Map keys must be unique: 'primary_agent' is given twice in one mapping",
     ]);
   });
 

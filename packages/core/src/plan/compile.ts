@@ -1,8 +1,10 @@
 import { type AgentCatalog, BUILTIN_AGENTS, catalogFor } from '../agents/builtinAgents.js';
-import { didYouMean } from '../diagnostics.js';
+import { didYouMean, listNames } from '../diagnostics.js';
 import { parseDuration } from '../model/duration.js';
 import type { ModelPath, Orchestration, Stage } from '../model/types.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
+import { type PlanSize, pastHandoffLimit, pastPlanLimits } from './planLimits.js';
+import { stageOrder } from './stageOrder.js';
 import { type OwnSettings, type StepDraft, stageSteps } from './stageSteps.js';
 import { stageIdOf } from './stepIds.js';
 import { DEFAULT_TIMEOUT_MS, type Plan, type PlanEdge, type PlanStage, type PlanStep } from './types.js';
@@ -32,10 +34,14 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   const catalog = catalogFor(document.agents, options.agents ?? BUILTIN_AGENTS);
   const issues: ModelIssue[] = [];
   const stageIds = document.stages.map((s, i) => stageIdOf(s, i));
+  const firstIndex = new Map<string, number>();
+  stageIds.forEach((id, i) => {
+    if (!firstIndex.has(id)) firstIndex.set(id, i);
+  });
 
   let duplicateStages = false;
   stageIds.forEach((id, i) => {
-    const first = stageIds.indexOf(id);
+    const first = firstIndex.get(id) as number;
     if (first !== i) {
       duplicateStages = true;
       const stage = document.stages[i] as Stage;
@@ -50,11 +56,13 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   const stages: PlanStage[] = [];
   const stepsByStage: PlanStep[][] = [];
   const edges: PlanEdge[] = [];
-  document.stages.forEach((stage, i) => {
+  const size: PlanSize = { steps: 0, handoffs: 0 };
+  for (const [i, stage] of document.stages.entries()) {
     const id = stageIds[i] as string;
     const path: ModelPath = ['stages', i];
     const built = stageSteps(stage, id, path);
     issues.push(...built.issues);
+    if (pastPlanLimits(size, built.steps, path, issues)) break;
     const seen = new Set<string>();
     for (const draft of built.steps) {
       if (seen.has(draft.id)) {
@@ -66,7 +74,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
       }
       seen.add(draft.id);
     }
-    const needs = resolveNeeds(stage, i, stageIds, duplicateStages ? [] : issues);
+    const needs = resolveNeeds(stage, i, stageIds, firstIndex, duplicateStages ? [] : issues);
     const steps = built.steps.map((d) => resolveStep(d, id, stage, document, catalog));
     const dependedOn = new Set(steps.flatMap((s) => s.dependsOn));
     stages.push({
@@ -89,7 +97,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
         edges.push({ from, to: step.id, kind: stage.pattern === 'sequential_handoff' ? 'handoff' : 'step' });
       }
     }
-  });
+  }
 
   checkAgents(document, catalog, stepsByStage.flat(), issues, options.unavailableAgents ?? {});
   // With two stages of one id, needs are ambiguous: the duplicate is the error to fix first.
@@ -101,6 +109,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
       edges.push({ from: need, to: stage.id, kind: 'stage' });
       // A stage's first steps are given the results its needed stages hand on.
       const handed = (stageById.get(need)?.exitSteps ?? []).filter((id) => stepById.get(id)?.agent);
+      if (pastHandoffLimit(size, handed.length * stage.entrySteps.length, stage.path, issues)) break;
       for (const entry of stage.entrySteps) stepById.get(entry)?.inputs.push(...handed);
     }
   }
@@ -117,18 +126,25 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   };
 }
 
-function resolveNeeds(stage: Stage, index: number, stageIds: string[], issues: ModelIssue[]): string[] {
+function resolveNeeds(
+  stage: Stage,
+  index: number,
+  stageIds: string[],
+  firstIndex: ReadonlyMap<string, number>,
+  issues: ModelIssue[],
+): string[] {
   if (stage.needs === undefined) return index > 0 ? [stageIds[index - 1] as string] : [];
   const own = stageIds[index] as string;
   const out: string[] = [];
+  const added = new Set<string>();
   stage.needs.forEach((need, k) => {
-    if (!stageIds.includes(need)) {
+    if (!firstIndex.has(need)) {
       issues.push({
         severity: 'error',
         message: `needs '${need}', which is no stage${didYouMean(
           need,
           stageIds.filter((s) => s !== own),
-        )}; the stages are: ${stageIds.join(', ')}`,
+        )}; the stages are: ${listNames(stageIds)}`,
         path: ['stages', index, 'needs', k],
       });
     } else if (need === own) {
@@ -137,42 +153,12 @@ function resolveNeeds(stage: Stage, index: number, stageIds: string[], issues: M
         message: `needs cycle: stage '${own}' needs itself`,
         path: ['stages', index, 'needs', k],
       });
-    } else if (!out.includes(need)) out.push(need);
+    } else if (!added.has(need)) {
+      added.add(need);
+      out.push(need);
+    }
   });
   return out;
-}
-
-/** Stage indexes in an order that puts every stage after those it needs; reports cycles. */
-function stageOrder(stages: PlanStage[], issues: ModelIssue[]): number[] {
-  const index = new Map(stages.map((s, i) => [s.id, i]));
-  const state = new Map<string, 'visiting' | 'done'>();
-  const order: number[] = [];
-  const reported = new Set<string>();
-  const visit = (id: string, trail: string[]) => {
-    const mark = state.get(id);
-    if (mark === 'done') return;
-    if (mark === 'visiting') {
-      const cycle = [...trail.slice(trail.indexOf(id)), id];
-      const key = [...cycle].sort().join('|');
-      if (!reported.has(key)) {
-        reported.add(key);
-        const at = stages[index.get(cycle[0] as string) as number] as PlanStage;
-        const k = at.needs.indexOf(cycle[1] as string);
-        issues.push({
-          severity: 'error',
-          message: `needs cycle: ${cycle.join(' → ')}; a stage cannot wait for itself`,
-          path: k >= 0 ? ['stages', at.index, 'needs', k] : ['stages', at.index],
-        });
-      }
-      return;
-    }
-    state.set(id, 'visiting');
-    for (const need of stages[index.get(id) as number]?.needs ?? []) visit(need, [...trail, id]);
-    state.set(id, 'done');
-    order.push(index.get(id) as number);
-  };
-  for (const stage of stages) visit(stage.id, []);
-  return order;
 }
 
 function resolveStep(

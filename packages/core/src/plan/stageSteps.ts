@@ -1,4 +1,4 @@
-import { didYouMean } from '../diagnostics.js';
+import { didYouMean, listNames } from '../diagnostics.js';
 import type { Duration } from '../model/duration.js';
 import { ownValue } from '../model/ownValue.js';
 import type { ModelPath, Stage, StageOf } from '../model/types.js';
@@ -126,7 +126,7 @@ const parallelWithSync: Builder<'parallel_with_sync'> = (stage, id, path) => {
     if (k < 0) {
       issues.push({
         severity: 'error',
-        message: `'after: ${t.after}' names no sync point${didYouMean(t.after, names)}; the sync points are: ${names.join(', ') || '(none)'}`,
+        message: `'after: ${t.after}' names no sync point${didYouMean(t.after, names)}; the sync points are: ${listNames(names) || '(none)'}`,
         path: [...path, 'tasks', i, 'after'],
       });
       return 0;

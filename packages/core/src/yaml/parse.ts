@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type Diagnostic, didYouMean, hasErrors } from '../diagnostics.js';
 import { describeValue } from '../model/describeValue.js';
 import { inferPattern, isPatternName, PATTERNS, SEED_INFERENCE_KEYS } from '../model/patterns.js';
@@ -11,6 +11,9 @@ import { YAML_LIMITS } from './limits.js';
 import { loneSurrogate } from './loneSurrogate.js';
 import { findReservedKey } from './reservedKeys.js';
 import { issuesFromZod, type ModelIssue } from './schemaIssues.js';
+import { structureProblems } from './structureLimits.js';
+import { pastTokenBudget } from './tokenBudget.js';
+import { utf8Length } from './utf8Length.js';
 import { type FileForm, locate, type YamlSource } from './YamlSource.js';
 
 export interface ParseResult {
@@ -50,7 +53,11 @@ export function positionIssue(source: YamlSource, issue: ModelIssue): Diagnostic
 export function parse(input: string | Uint8Array): ParseResult {
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > YAML_LIMITS.maxBytes) return failed([tooLarge(input.length)]);
+    // Bytes, not characters: the limit is the file's size in UTF-8 (at most 3 bytes a unit).
+    if (input.length * 3 > YAML_LIMITS.maxBytes) {
+      const bytes = utf8Length(input);
+      if (bytes > YAML_LIMITS.maxBytes) return failed([tooLarge(bytes)]);
+    }
     const lone = loneSurrogate(input);
     if (lone) return failed([lone]);
     text = input;
@@ -60,11 +67,15 @@ export function parse(input: string | Uint8Array): ParseResult {
     text = decoded.text;
   }
 
+  const overBudget = pastTokenBudget(text);
+  if (overBudget !== null) return failed([tooManyTokens(text, overBudget)]);
+
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,
     prettyErrors: true,
-    uniqueKeys: true,
+    // Checked by structureProblems, in linear time: the parser's own check is quadratic.
+    uniqueKeys: false,
     keepSourceTokens: false,
   });
   const probe: YamlSource = { text, form: 'full', doc, lineCounter, document: null };
@@ -75,18 +86,14 @@ export function parse(input: string | Uint8Array): ParseResult {
   ];
   if (hasErrors(syntax)) return failed(syntax);
 
-  const tooDeep = findTooDeep(doc.contents);
-  if (tooDeep !== null) {
-    const pos = lineCounter.linePos(tooDeep);
-    return failed([
-      {
-        severity: 'error',
-        message: `the file nests deeper than ${YAML_LIMITS.maxDepth} levels; an orchestration needs far fewer`,
-        path: [],
-        line: pos.line,
-        col: pos.col,
-      },
-    ]);
+  const shape = structureProblems(doc.contents);
+  if (shape.length) {
+    return failed(
+      shape.map(({ offset, message }) => {
+        const pos = lineCounter.linePos(offset);
+        return { severity: 'error', message, path: [], line: pos.line, col: pos.col };
+      }),
+    );
   }
 
   const reserved = findReservedKey(doc.contents);
@@ -145,6 +152,19 @@ export function parse(input: string | Uint8Array): ParseResult {
   return { document, diagnostics, source: { ...source, document }, form };
 }
 
+function tooManyTokens(text: string, offset: number): Diagnostic {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < lineStart; i = text.indexOf('\n', i + 1)) line++;
+  return {
+    severity: 'error',
+    message: `the file holds more than ${YAML_LIMITS.maxTokens.toLocaleString('en-US')} YAML tokens (keys, values, punctuation) by here; a 1,000-step orchestration holds about 15,000: split it into smaller orchestrations`,
+    path: [],
+    line,
+    col: offset - lineStart + 1,
+  };
+}
+
 function at(source: YamlSource, path: (string | number)[], message: string): Diagnostic {
   return positionIssue(source, { severity: 'error', message, path });
 }
@@ -160,21 +180,6 @@ function yamlError(error: YAMLError, severity: 'error' | 'warning'): Diagnostic 
     col: from.col,
     ...(to ? { endLine: to.line, endCol: to.col } : {}),
   };
-}
-
-/** Offset of the first collection nested deeper than the limit, walking without recursion. */
-function findTooDeep(contents: unknown): number | null {
-  const stack: { node: unknown; depth: number }[] = [{ node: contents, depth: 1 }];
-  while (stack.length) {
-    const { node, depth } = stack.pop() as { node: unknown; depth: number };
-    if (!isMap(node) && !isSeq(node)) continue;
-    if (depth > YAML_LIMITS.maxDepth) return node.range?.[0] ?? 0;
-    for (const item of node.items) {
-      const child = isPair(item) ? item.value : item;
-      if (!isAlias(child)) stack.push({ node: child, depth: depth + 1 });
-    }
-  }
-  return null;
 }
 
 interface Built {
