@@ -77,7 +77,12 @@ export function createApp(ctx: AppContext): Express {
     const run = ctx.runStore.get(req.params.id);
     if (!run) throw new ApiError(404, 'not_found', `no run with id '${req.params.id}'`);
     const parts = (req.params as unknown as { path: string[] }).path;
-    await sendArtifact(res, artifactRoot(ctx.runStore.events(run.id), ctx.config.dataDir), parts);
+    await sendArtifact(
+      res,
+      artifactRoot(ctx.runStore.events(run.id), ctx.config.dataDir),
+      parts,
+      ctx.config.dataDir,
+    );
   });
   app.use(
     '/api/runs',

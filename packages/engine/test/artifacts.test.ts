@@ -436,6 +436,23 @@ ${agentsYaml({ x: 'duration: 1s' })}stages:
     expect(again.readReport('a_b')).toBe('two');
   });
 
+  it('reopen refuses a stored context.json path outside .artifacts/ (the data dir, its .artifacts, beyond)', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'baton-reopen-'));
+    const plan = { steps: [] } as unknown as Plan;
+    for (const path of [
+      'context.json',
+      '.artifacts/context.json',
+      '../elsewhere/context.json',
+      '/tmp/context.json',
+    ]) {
+      expect(() => RunArtifacts.reopen(dataDir, path, plan)).toThrow(/outside the run's artifact folder/);
+    }
+    expect(RunArtifacts.reopen(dataDir, '.artifacts/x/20260101_000000/context.json', plan).sessionDir).toBe(
+      '.artifacts/x/20260101_000000',
+    );
+    expect(readdirSync(dataDir)).toEqual(['.artifacts']);
+  });
+
   it('DistinctNames: in order, case-insensitively, stable for a key', () => {
     const names = new DistinctNames('step', ['a/b', 'a_b', 'A_B', 'a_b-2']);
     expect(['a/b', 'a_b', 'A_B', 'a_b-2'].map((k) => names.of(k))).toEqual([

@@ -72,6 +72,9 @@ export class RunArtifacts {
   static reopen(dataDir: string, contextPath: string, plan: Plan): RunArtifacts {
     const root = resolve(dataDir);
     const dir = dirname(inside(root, contextPath));
+    // A stored path is not trusted: a run's folder is below `.artifacts/`, never the data dir's own files.
+    const base = join(root, '.artifacts');
+    inside(base, relative(base, dir));
     mkdirSync(dir, { recursive: true });
     return new RunArtifacts(root, dir, plan);
   }
