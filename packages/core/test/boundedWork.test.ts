@@ -18,7 +18,7 @@ describe('the work of a check is bounded, not only its bytes (issue 10 §2)', ()
       'ids of 50,000 characters, one needing the other by a near name',
       () =>
         `version: 1\nstages:\n  - { id: ${'a'.repeat(50_000)}, pattern: parallel_independent, tasks: [{agent: comment-cleaner}] }\n  - { id: x, pattern: parallel_independent, needs: [${'a'.repeat(49_999)}b], tasks: [{agent: comment-cleaner}] }\n`,
-      /needs 'a+b', which is no stage; the stages are: a{40}…, x/,
+      /stages\[0\]\.id: a name or id is at most 200 characters/,
     ],
     [
       '60,000 empty stages',
@@ -141,5 +141,22 @@ describe('the work of a check is bounded, not only its bytes (issue 10 §2)', ()
       'utf8',
     );
     expect(check(yaml).result.ok).toBe(true);
+  });
+});
+
+describe('names are short', () => {
+  it.each([
+    ['a stage id', (n: string) => `version: 1\nstages:\n  - { id: ${n}, pattern: parallel_independent }\n`],
+    ['an agent', (n: string) => `primary_agent: ${n}\n`],
+    [
+      'a need',
+      (n: string) => `version: 1\nstages:\n  - { id: a, pattern: parallel_independent, needs: [${n}] }\n`,
+    ],
+    ['a sync point', (n: string) => `sync_points: [${n}]\n`],
+  ])('%s of 100,000 characters is refused, quickly', (_what, make) => {
+    const { first, ms } = check(make('n'.repeat(100_000)));
+    expect(first).toMatch(/a name or id is at most 200 characters/);
+    expect(first.length).toBeLessThan(300);
+    expect(ms).toBeLessThan(1000);
   });
 });

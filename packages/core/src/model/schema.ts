@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { YAML_LIMITS } from '../yaml/limits.js';
 import { describeValue } from './describeValue.js';
 import { DURATION_PATTERN, MAX_DURATION_MS, MAX_DURATION_TEXT, parseDuration } from './duration.js';
 import { PATTERNS } from './patterns.js';
@@ -13,13 +14,18 @@ import { RESERVED_NAME, reservedNameMessage } from './reservedName.js';
 const ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 // `__proto__` as a name would become a key of the run's state and of agent catalogues.
 const notReserved = (name: string) => name !== RESERVED_NAME;
+// Names are short labels; a bound keeps messages that quote them (and suggestions) small.
+const NAME_TOO_LONG = `a name or id is at most ${YAML_LIMITS.maxNameLength} characters`;
+const nameText = () => z.string().max(YAML_LIMITS.maxNameLength, NAME_TOO_LONG);
 const idSchema = z
   .string()
+  .max(YAML_LIMITS.maxNameLength, NAME_TOO_LONG)
   .regex(ID_PATTERN, 'an id may hold only letters, digits, "_" and "-" (no dots or spaces)')
   .refine(notReserved, reservedNameMessage('an id'));
 const agentName = z
   .string()
   .min(1, 'an agent name must not be empty')
+  .max(YAML_LIMITS.maxNameLength, NAME_TOO_LONG)
   .refine(notReserved, reservedNameMessage('an agent name'));
 
 const TOO_LONG = `a duration must be at most ${MAX_DURATION_TEXT}, i.e. ${MAX_DURATION_MS} ms`;
@@ -163,12 +169,12 @@ const taskFields = {
   ...stepSettings,
 };
 export const taskSchema = z.strictObject(taskFields);
-export const syncTaskSchema = z.strictObject({ ...taskFields, after: z.string().optional() });
+export const syncTaskSchema = z.strictObject({ ...taskFields, after: nameText().optional() });
 
 export const syncPointSchema = z.union([
-  z.string().min(1),
+  nameText().min(1),
   z.strictObject({
-    name: z.string().min(1),
+    name: nameText().min(1),
     agent: agentName.optional(),
     task: z.string().optional(),
     checklist: z.array(z.string()).optional(),
@@ -177,7 +183,7 @@ export const syncPointSchema = z.union([
 ]);
 
 export const phaseSchema = z.strictObject({
-  name: z.string().min(1),
+  name: nameText().min(1),
   agent: agentName,
   validator: agentName.optional(),
   task: z.string().optional(),
@@ -187,7 +193,7 @@ export const phaseSchema = z.strictObject({
 });
 
 export const branchSchema = z.strictObject({
-  condition: z.string().min(1, 'a branch needs a condition (or "default")'),
+  condition: nameText().min(1, 'a branch needs a condition (or "default")'),
   // Optional here so that a missing agent is reported by validation with its position.
   agent: agentName.optional(),
   task: z.string().optional(),
@@ -247,9 +253,9 @@ export const patternKeySchemas = {
 /** Keys every stage of the full form may carry besides its pattern's own. */
 export const stageCommonKeys = {
   id: idSchema.optional(),
-  name: z.string().optional(),
+  name: nameText().optional(),
   description: z.string().optional(),
-  needs: z.array(z.string()).optional(),
+  needs: z.array(nameText()).optional(),
   ...stepSettings,
 };
 
