@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AgentCatalog } from '@baton/core';
-import { loadAgentRegistry, unavailableAgents } from '@baton/engine';
+import { loadAgentRegistry, removeStaleStepScratch, unavailableAgents } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type RegistryView } from './createApp.js';
@@ -59,6 +59,9 @@ export async function startServer(
 }
 
 async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<RunningServer> {
+  // Step scratch folders of a Baton killed outright (kill -9, OOM) before their steps ended.
+  const stale = removeStaleStepScratch();
+  if (stale.length) logger.info({ folders: stale.length }, 'removed scratch folders left by a stopped Baton');
   const registry = loadAgentRegistry(config.agentsDir);
   for (const d of registry.diagnostics) logger.warn({ file: d.file, line: d.line }, d.message);
   const agents = (): AgentCatalog => registry.catalog;

@@ -27,5 +27,6 @@ export { createHttpRuntime } from './runtimes/httpRuntime.js';
 export { createOpenAiRuntime } from './runtimes/openaiRuntime.js';
 export { processAlive } from './runtimes/processGroup.js';
 export { createSimulatedRuntime } from './runtimes/simulatedRuntime.js';
+export { removeStaleStepScratch } from './runtimes/stepScratch.js';
 export { retryDelayMs } from './scheduler/executeAttempts.js';
 export { startRun } from './startRun.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { catalogFor, formatDiagnostic } from '@baton/core';
-import { startRun } from '@baton/engine';
+import { removeStaleStepScratch, startRun } from '@baton/engine';
 import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
@@ -56,6 +56,8 @@ export async function runCommand(args: string[]): Promise<number> {
     for (const d of programWarnings(result, registry, workspace)) io.err(formatDiagnostic(d, path));
   }
 
+  // Step scratch folders of a Baton killed outright before its steps ended.
+  removeStaleStepScratch();
   const json = values.json === true;
   const style = terminalStyle(!json && colourWanted(process.stdout));
   const printer = json

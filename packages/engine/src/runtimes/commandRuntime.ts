@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { StepInvocation, StepResult } from '../contract.js';
 import { readAgentAnswer } from './agentAnswer.js';
@@ -7,6 +6,7 @@ import { exitDescription, inheritedEnv, runAgentProcess } from './agentProcess.j
 import { userPrompt } from './agentPrompt.js';
 import { type AgentRuntime, failed, messageOf, type RuntimeContext, runtimeOf } from './agentRuntime.js';
 import { invocationPayload, preview, resultFromJson } from './invocationPayload.js';
+import { createStepScratch } from './stepScratch.js';
 
 export interface CommandRuntimeOptions {
   /** Between SIGTERM and SIGKILL when a step is cancelled or times out. Default 5s. */
@@ -39,7 +39,8 @@ async function runCommand(
   const { signal } = context;
   const settings = runtimeOf(invocation, 'command');
   const [program, ...args] = settings.command as [string, ...string[]];
-  const dir = mkdtempSync(join(tmpdir(), 'baton-step-'));
+  // Removed when the step ends, whatever its end; a killed process's are removed at the next start.
+  const dir = createStepScratch();
   try {
     const payload = JSON.stringify(invocationPayload(invocation));
     const prompt = userPrompt(invocation);
