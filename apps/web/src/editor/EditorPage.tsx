@@ -14,6 +14,8 @@ import { RunBanner } from '../run/RunBanner';
 import { RunBottomBar } from '../run/RunBottomBar';
 import { useLiveRun } from '../run/useLiveRun';
 import { ConflictDialog } from './ConflictDialog';
+import { LeaveGuard } from './LeaveGuard';
+import { OfferedDraftBanner } from './OfferedDraftBanner';
 import { RestoredBanner } from './RestoredBanner';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { SidePanel } from './SidePanel';
@@ -94,6 +96,7 @@ function Editor() {
           onHelp={actions.help}
         />
         <RestoredBanner />
+        <OfferedDraftBanner />
         {runId ? (
           <RunBanner
             changedSince={shownRun.changedSince}
@@ -115,6 +118,7 @@ function Editor() {
         <ImportDialog open={importing} onClose={() => setImporting(false)} />
         <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
         <ConflictDialog />
+        <LeaveGuard />
       </div>
     </RunActionsContext.Provider>
   );

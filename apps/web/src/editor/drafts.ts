@@ -1,5 +1,6 @@
 import type { FileForm, Orchestration } from '@baton/core';
 import type { XY } from '../canvas/layout/defaultBlockPositions';
+import type { Snapshot } from '../store/history';
 
 /**
  * Unsaved work kept in the browser until it is saved: the model itself (it may not be valid
@@ -14,6 +15,18 @@ export interface Draft {
   unparsedText?: string | null;
   baseVersion: number | null;
   savedAt: string;
+}
+
+/** The draft of what is open now. */
+export function draftOf(snapshot: Snapshot, baseVersion: number | null): Draft {
+  return {
+    document: snapshot.document,
+    sourceText: snapshot.source?.text ?? null,
+    preferredForm: snapshot.preferredForm,
+    unparsedText: snapshot.unparsedText ?? null,
+    baseVersion,
+    savedAt: new Date().toISOString(),
+  };
 }
 
 const draftKey = (id: string | null) => `baton:draft:${id ?? 'new'}`;
@@ -47,3 +60,27 @@ export const readLayout = (id: string | null) => read<Record<string, XY>>(layout
 export const writeLayout = (id: string | null, positions: Record<string, XY>) =>
   write(layoutKey(id), positions);
 export const clearLayout = (id: string | null) => localStorage.removeItem(layoutKey(id));
+
+/**
+ * Unsaved new orchestrations put aside when "New" opened an empty one: offered there to be
+ * restored, newest first, until restored or discarded. Capped, the oldest going first.
+ */
+const SET_ASIDE_KEY = 'baton:drafts:set-aside';
+export const SET_ASIDE_LIMIT = 20;
+
+export const readSetAside = (): Draft[] => {
+  const list = read<Draft[]>(SET_ASIDE_KEY);
+  return Array.isArray(list) ? list.filter((d) => Array.isArray(d?.document?.stages)) : [];
+};
+
+export function setAside(draft: Draft) {
+  const rest = readSetAside().filter((d) => d.savedAt !== draft.savedAt);
+  write(SET_ASIDE_KEY, [draft, ...rest].slice(0, SET_ASIDE_LIMIT));
+}
+
+export function removeSetAside(savedAt: string) {
+  write(
+    SET_ASIDE_KEY,
+    readSetAside().filter((d) => d.savedAt !== savedAt),
+  );
+}

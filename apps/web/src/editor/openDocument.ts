@@ -2,10 +2,20 @@ import { type AgentCatalog, deepEqual, type OrchestrationRecord } from '@baton/c
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { requestFitView } from '../canvas/useFitViewRequests';
 import type { Snapshot } from '../store/history';
-import { EMPTY_DOCUMENT, useDocumentStore } from '../store/useDocumentStore';
+import { EMPTY_DOCUMENT, isDirty, useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { analyzeYaml } from '../yaml/analyzeYaml';
-import { clearDraft, type Draft, readDraft, readLayout } from './drafts';
+import {
+  clearDraft,
+  type Draft,
+  draftOf,
+  readDraft,
+  readLayout,
+  readSetAside,
+  removeSetAside,
+  setAside,
+  writeDraft,
+} from './drafts';
 import { snapshotFromText } from './snapshotFromText';
 import { useSessionStore } from './useSessionStore';
 
@@ -44,6 +54,7 @@ function open(
     baseVersion: restore?.baseVersion ?? version,
     name,
     restoredAt: restore?.savedAt ?? null,
+    offered: [],
     conflict: null,
     saving: false,
   });
@@ -58,7 +69,35 @@ export function openRecord(record: OrchestrationRecord, registry: AgentCatalog):
   return true;
 }
 
-/** Open a new, unsaved orchestration (or the one left unsaved here last time). */
-export function openNew(registry: AgentCatalog) {
+/**
+ * Open a new orchestration. `resume` (a reload of the page, Back to it) carries on with the
+ * unsaved one it held; otherwise New is new: an unsaved one is put aside, and offered.
+ */
+export function openNew(registry: AgentCatalog, options: { resume?: boolean } = {}) {
+  const draft = readDraft(null);
+  if (!options.resume && draft && differs(draft, NEW_SNAPSHOT)) {
+    setAside(draft);
+    clearDraft(null);
+  }
   open(null, NEW_SNAPSHOT, null, null, registry);
+  useSessionStore.setState({ offered: readSetAside() });
+}
+
+/**
+ * Restore an unsaved orchestration that was put aside. What is open now, if it has unsaved
+ * changes, is put aside in its place: nothing is dropped by choosing.
+ */
+export function restoreSetAside(draft: Draft, registry: AgentCatalog) {
+  const state = useDocumentStore.getState();
+  if (isDirty(state)) setAside(draftOf(state, useSessionStore.getState().baseVersion));
+  removeSetAside(draft.savedAt);
+  writeDraft(null, draft);
+  open(null, NEW_SNAPSHOT, null, null, registry);
+  useSessionStore.setState({ offered: readSetAside() });
+}
+
+/** Drop an unsaved orchestration that was put aside (the person chose to). */
+export function discardSetAside(draft: Draft) {
+  removeSetAside(draft.savedAt);
+  useSessionStore.setState({ offered: readSetAside() });
 }

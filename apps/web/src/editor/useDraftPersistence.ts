@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { isDirty, useDocumentStore } from '../store/useDocumentStore';
-import { clearDraft, writeDraft, writeLayout } from './drafts';
+import { clearDraft, draftOf, writeDraft, writeLayout } from './drafts';
 import { useSessionStore } from './useSessionStore';
 
 /**
@@ -18,14 +18,7 @@ export function useDraftPersistence(active: boolean) {
         clearDraft(id);
         return;
       }
-      writeDraft(id, {
-        document: state.document,
-        sourceText: state.source?.text ?? null,
-        preferredForm: state.preferredForm,
-        unparsedText: state.unparsedText,
-        baseVersion,
-        savedAt: new Date().toISOString(),
-      });
+      writeDraft(id, draftOf(state, baseVersion));
     };
     const offDocument = useDocumentStore.subscribe((state, previous) => {
       if (state.revision !== previous.revision || state.saved !== previous.saved) persist();

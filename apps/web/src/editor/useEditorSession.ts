@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { useLocation } from 'react-router';
 import { ApiRequestError } from '../api/client';
 import { useAgentRegistry, useOrchestration } from '../api/queries';
 import { useDocumentStore } from '../store/useDocumentStore';
+import { returnsToNew } from './newEntries';
 import { openNew, openRecord } from './openDocument';
 import { useDraftPersistence } from './useDraftPersistence';
 
@@ -13,6 +15,7 @@ export function useEditorSession(id: string | null): { status: SessionStatus; me
   const query = useOrchestration(id ?? undefined);
   const [openKey, setOpenKey] = useState<string | null>(null);
   const key = id ?? 'new';
+  const location = useLocation();
 
   useEffect(() => {
     useDocumentStore.getState().setRegistry(registry);
@@ -26,12 +29,12 @@ export function useEditorSession(id: string | null): { status: SessionStatus; me
       return;
     }
     if (id === null) {
-      openNew(registry);
+      openNew(registry, { resume: returnsToNew(location.key) });
       setOpenKey(key);
     } else if (query.data && query.data.id === id) {
       setOpenKey(openRecord(query.data, registry) ? key : `broken:${key}`);
     }
-  }, [id, key, openKey, query.data, registry]);
+  }, [id, key, openKey, query.data, registry, location.key]);
 
   useDraftPersistence(openKey === key);
 

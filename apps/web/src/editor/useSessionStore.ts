@@ -1,5 +1,6 @@
 import type { OrchestrationRecord } from '@baton/core';
 import { create } from 'zustand';
+import type { Draft } from './drafts';
 
 /** Where the open document lives on the server, and the state of saving it. */
 export interface SessionState {
@@ -10,6 +11,8 @@ export interface SessionState {
   name: string | null;
   /** When unsaved changes were restored from this browser's storage (shown as a banner). */
   restoredAt: string | null;
+  /** Unsaved new orchestrations put aside when New opened an empty one, newest first: offered. */
+  offered: Draft[];
   /** A save found a newer version on the server: what it holds now. */
   conflict: OrchestrationRecord | null;
   saving: boolean;
@@ -20,6 +23,7 @@ export const useSessionStore = create<SessionState>()(() => ({
   baseVersion: null,
   name: null,
   restoredAt: null,
+  offered: [],
   conflict: null,
   saving: false,
 }));
