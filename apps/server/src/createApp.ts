@@ -1,8 +1,11 @@
 import type { AgentCatalog, HealthResponse, RegistryDiagnostic } from '@baton/core';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
+import { sharedCheckPool } from './checks/CheckPool.js';
 import type { ServerConfig } from './config.js';
 import { ApiError } from './http/ApiError.js';
+import type { YamlChecker } from './http/checkOrchestration.js';
+import { BODY_LIMIT_BYTES, declaredBodyLimit } from './http/declaredBodyLimit.js';
 import { errorHandler } from './http/errorHandler.js';
 import { YAML_MEDIA_TYPES } from './http/readYamlBody.js';
 import { requireUtf8 } from './http/requireUtf8.js';
@@ -20,9 +23,6 @@ import { serveWebApp } from './web/serveWebApp.js';
 
 export const VERSION = '0.1.0';
 
-/** Request bodies: a 2 MB YAML file, escaped in JSON, fits; anything larger is refused (413). */
-const BODY_LIMIT = '3mb';
-
 export interface AppContext {
   config: ServerConfig;
   logger: Logger;
@@ -32,6 +32,8 @@ export interface AppContext {
   agents: () => AgentCatalog;
   /** What the registry could not read (GET /api/agents), and the agents that failed by name. */
   registry?: () => RegistryView;
+  /** Checks posted files off the event loop (default: the process's shared `CheckPool`). */
+  checker?: YamlChecker;
 }
 
 export interface RegistryView {
@@ -53,11 +55,12 @@ export function createApp(ctx: AppContext): Express {
     app.use('/api', requireToken(ctx.config.token));
   }
   app.use('/api', originCheck);
+  app.use(declaredBodyLimit);
   app.use(
     '/api',
-    express.json({ limit: BODY_LIMIT, verify: requireUtf8 }),
+    express.json({ limit: BODY_LIMIT_BYTES, verify: requireUtf8 }),
     // YAML as bytes: core decodes them, refusing any that are not UTF-8 (never U+FFFD).
-    express.raw({ type: YAML_MEDIA_TYPES, limit: BODY_LIMIT }),
+    express.raw({ type: YAML_MEDIA_TYPES, limit: BODY_LIMIT_BYTES }),
   );
 
   app.get('/api/health', (_req, res) => {
@@ -71,8 +74,10 @@ export function createApp(ctx: AppContext): Express {
     '/api/agents',
     agentsRoute(ctx.agents, () => registry().diagnostics, ctx.config.agentsDir),
   );
-  app.use('/api/orchestrations', orchestrationsRoutes(ctx.orchestrations, ctx.agents, unavailable));
-  app.use('/api/validate', validateRoute(ctx.agents, unavailable));
+  const checker = ctx.checker ?? sharedCheckPool();
+  const checkContext = () => ({ agents: ctx.agents(), unavailableAgents: unavailable() });
+  app.use('/api/orchestrations', orchestrationsRoutes(ctx.orchestrations, checker, checkContext));
+  app.use('/api/validate', validateRoute(checker, checkContext));
   app.get('/api/runs/:id/artifacts/*path', async (req, res) => {
     const run = ctx.runStore.get(req.params.id);
     if (!run) throw new ApiError(404, 'not_found', `no run with id '${req.params.id}'`);
@@ -93,6 +98,7 @@ export function createApp(ctx: AppContext): Express {
       agents: ctx.agents,
       unavailableAgents: unavailable,
       workspace: ctx.config.workspace,
+      checker,
     }),
   );
   app.use('/api', (req) => {

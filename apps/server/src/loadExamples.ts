@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type AgentCatalog, PATTERN_TITLES, parse } from '@baton/core';
 import type { Logger } from 'pino';
+import { checkYamlText } from './checks/checkYamlText.js';
+import { checkedOrThrow } from './http/checkOrchestration.js';
 import { orchestrationInput } from './routes/orchestrationsRoutes.js';
 import type { OrchestrationStore } from './store/orchestrationStore.js';
 
@@ -38,7 +40,9 @@ export function loadExamples(
   for (const path of exampleFiles(dir)) {
     const yaml = readFileSync(path, 'utf8');
     try {
-      store.create(orchestrationInput(yaml, agents, nameOf(yaml)));
+      // At start-up, before the server listens: checked here rather than on a worker thread.
+      const check = checkYamlText(yaml, { agents, unavailableAgents: {} });
+      store.create(orchestrationInput(checkedOrThrow(yaml, check), nameOf(yaml)));
       loaded++;
     } catch (error) {
       logger.warn({ file: basename(path), err: error }, 'example not loaded');

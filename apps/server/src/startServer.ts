@@ -6,6 +6,7 @@ import { loadAgentRegistry, removeStaleStepScratch, unavailableAgents } from '@b
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type RegistryView } from './createApp.js';
+import { SERVER_TIMEOUTS } from './http/serverTimeouts.js';
 import { loadExamples } from './loadExamples.js';
 import { createLogger } from './logger.js';
 import { RunManager } from './runs/RunManager.js';
@@ -94,7 +95,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
     registry: () => registryView,
   });
 
-  const server = await listen(createServer(app), config);
+  const server = await listen(createServer(SERVER_TIMEOUTS, app), config);
   try {
     const resumed = runs.resumeUnfinished();
     if (resumed) logger.info({ resumed }, 'resumed unfinished runs');

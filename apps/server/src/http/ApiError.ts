@@ -2,6 +2,9 @@ import type { Diagnostic } from '@baton/core';
 
 /** An error a client caused and can fix: sent as `{error: {code, message, diagnostics?}}`. */
 export class ApiError extends Error {
+  /** Diagnostics found past those listed (an answer lists at most a few hundred). */
+  moreDiagnostics = 0;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -1,59 +1,48 @@
-import {
-  type AgentCatalog,
-  type Diagnostic,
-  type Orchestration,
-  type Plan,
-  positionIssue,
-  type ValidateResult,
-  validate,
-} from '@baton/core';
+import type { Orchestration, Plan } from '@baton/core';
+import type { CheckContext, YamlCheck } from '../checks/checkYamlText.js';
 import { ApiError } from './ApiError.js';
+
+/** What checks posted files: the server's `CheckPool`, off the event loop. */
+export interface YamlChecker {
+  check(input: string | Uint8Array, context: CheckContext): Promise<YamlCheck>;
+}
 
 export interface CheckedOrchestration {
   document: Orchestration;
   plan: Plan;
-  result: ValidateResult;
+  /** The file's text: as sent, or for bytes as core decoded them. */
+  text: string;
 }
 
 /**
- * Commands and URLs come from the server's own agent files, never from a request (DESIGN §4):
- * a posted file may define inline only simulated agents.
+ * A file that can be stored and run, or a 400 with its diagnostics (the first
+ * `MAX_REPORTED_DIAGNOSTICS`, and how many more there are).
  */
-export function inlineAgentViolations(result: ValidateResult): Diagnostic[] {
-  const { document, source } = result;
-  if (!document || !source) return [];
-  return Object.entries(document.agents ?? {})
-    .filter(([, def]) => def.runtime && def.runtime.kind !== 'simulated')
-    .map(([name, def]) =>
-      positionIssue(source, {
-        severity: 'error',
-        message: `agent '${name}' is defined inline with runtime '${def.runtime?.kind}': a posted file may define only simulated agents inline; put '${name}' in the server's agent files (baton.agents.yaml or .claude/agents) and reference it by name`,
-        path: ['agents', name, 'runtime', 'kind'],
-      }),
-    );
-}
-
-/**
- * Validate posted YAML against the server's registry; any error is a 400 with every diagnostic.
- * `unavailableAgents`: the registry's agents whose file failed, so a reference to one says why.
- */
-export function checkOrchestration(
-  yaml: string | Uint8Array,
-  agents: AgentCatalog,
-  unavailableAgents: Readonly<Record<string, string>> = {},
-): CheckedOrchestration {
-  const result = validate(yaml, { agents, unavailableAgents });
-  const violations = inlineAgentViolations(result);
-  const diagnostics = [...result.diagnostics, ...violations];
-  if (!result.ok || violations.length || !result.document || !result.plan) {
-    const first = diagnostics.find((d) => d.severity === 'error');
+export function checkedOrThrow(input: string | Uint8Array, check: YamlCheck): CheckedOrchestration {
+  if (!check.ok || !check.document || !check.plan) {
+    const first = check.diagnostics.find((d) => d.severity === 'error');
     const where = first ? ` (line ${first.line}, column ${first.col})` : '';
-    throw new ApiError(
+    const error = new ApiError(
       400,
       'invalid_orchestration',
       first ? `${first.message}${where}` : 'the orchestration is not valid',
-      diagnostics,
+      check.diagnostics,
     );
+    error.moreDiagnostics = check.moreDiagnostics;
+    throw error;
   }
-  return { document: result.document, plan: result.plan, result };
+  const text = typeof input === 'string' ? input : (check.text ?? '');
+  return { document: check.document, plan: check.plan, text };
+}
+
+/**
+ * Validate posted YAML against the server's registry (`context.unavailableAgents`: the
+ * registry's agents whose file failed, so a reference to one says why); any error is a 400.
+ */
+export async function checkOrchestration(
+  checker: YamlChecker,
+  input: string | Uint8Array,
+  context: CheckContext,
+): Promise<CheckedOrchestration> {
+  return checkedOrThrow(input, await checker.check(input, context));
 }

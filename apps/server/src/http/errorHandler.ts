@@ -54,7 +54,9 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       error: {
         code: apiError.code,
         message: apiError.message,
-        ...(apiError.diagnostics ? { diagnostics: apiError.diagnostics } : {}),
+        ...(apiError.diagnostics
+          ? { diagnostics: apiError.diagnostics, moreDiagnostics: apiError.moreDiagnostics }
+          : {}),
       },
       ...apiError.extra,
     });

@@ -1,33 +1,30 @@
 import {
-  type AgentCatalog,
   type OrchestrationRecord,
   type OrchestrationsResponse,
   PATTERN_TITLES,
   type VersionConflict,
 } from '@baton/core';
-import { type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
+import type { CheckContext } from '../checks/checkYamlText.js';
 import { ApiError, notFound } from '../http/ApiError.js';
-import { checkOrchestration } from '../http/checkOrchestration.js';
+import {
+  type CheckedOrchestration,
+  checkOrchestration,
+  type YamlChecker,
+} from '../http/checkOrchestration.js';
 import { readYamlBody } from '../http/readYamlBody.js';
 import type { OrchestrationInput, OrchestrationStore } from '../store/orchestrationStore.js';
 
-/** The stored input of a posted file: its text, model and counts. */
-export function orchestrationInput(
-  input: string | Uint8Array,
-  agents: AgentCatalog,
-  nameHint?: string,
-  unavailableAgents: Readonly<Record<string, string>> = {},
-): OrchestrationInput {
-  const { document, plan, result } = checkOrchestration(input, agents, unavailableAgents);
-  // The text exactly as sent; for bytes, as core decoded them (UTF-8, a BOM dropped).
-  const yaml = typeof input === 'string' ? input : (result.source?.text ?? '');
+/** The stored input of a checked file: its text, model and counts. */
+export function orchestrationInput(checked: CheckedOrchestration, nameHint?: string): OrchestrationInput {
+  const { document, plan, text } = checked;
   const onlyStage = document.stages.length === 1 ? document.stages[0] : undefined;
   return {
     name:
       document.name ??
       nameHint ??
       (onlyStage && !onlyStage.name ? PATTERN_TITLES[onlyStage.pattern] : plan.name),
-    yaml,
+    yaml: text,
     model: JSON.stringify(document),
     stages: plan.stages.length,
     steps: plan.steps.length,
@@ -55,22 +52,19 @@ function expectedVersion(header: string | undefined): number {
 
 export function orchestrationsRoutes(
   store: OrchestrationStore,
-  agents: () => AgentCatalog,
-  unavailableAgents: () => Readonly<Record<string, string>> = () => ({}),
+  checker: YamlChecker,
+  context: () => CheckContext,
 ): Router {
   const router = Router();
+  const checked = (req: Request) => checkOrchestration(checker, readYamlBody(req), context());
 
   router.get('/', (_req, res) => {
     const body: OrchestrationsResponse = { orchestrations: store.list() };
     res.json(body);
   });
 
-  router.post('/', (req, res) => {
-    sendRecord(
-      res,
-      store.create(orchestrationInput(readYamlBody(req), agents(), undefined, unavailableAgents())),
-      201,
-    );
+  router.post('/', async (req, res) => {
+    sendRecord(res, store.create(orchestrationInput(await checked(req))), 201);
   });
 
   router.get('/:id', (req, res) => {
@@ -84,7 +78,7 @@ export function orchestrationsRoutes(
     res.json({ versions: store.versions(req.params.id) });
   });
 
-  router.put('/:id', (req, res) => {
+  router.put('/:id', async (req, res) => {
     // Missing and stale come first: a user with a stale copy must learn that before any typo.
     const before = store.get(req.params.id);
     if (!before) throw notFound('orchestration', req.params.id);
@@ -100,11 +94,9 @@ export function orchestrationsRoutes(
       res.status(412).setHeader('ETag', `"${current.version}"`).json(body);
     };
     if (before.version !== expected) return stale(before);
-    const outcome = store.update(
-      req.params.id,
-      expected,
-      orchestrationInput(readYamlBody(req), agents(), undefined, unavailableAgents()),
-    );
+    const input = orchestrationInput(await checked(req));
+    // Checked off the event loop: a save meanwhile makes this one stale (store.update says so).
+    const outcome = store.update(req.params.id, expected, input);
     if (outcome.kind === 'missing') throw notFound('orchestration', req.params.id);
     if (outcome.kind === 'stale') return stale(outcome.current);
     sendRecord(res, outcome.record);

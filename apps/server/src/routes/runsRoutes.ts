@@ -1,7 +1,7 @@
 import type { AgentCatalog, CreateRunRequest, RunRecord, RunsResponse } from '@baton/core';
 import { Router } from 'express';
 import { ApiError, notFound } from '../http/ApiError.js';
-import { checkOrchestration } from '../http/checkOrchestration.js';
+import { checkOrchestration, type YamlChecker } from '../http/checkOrchestration.js';
 import type { RunManager } from '../runs/RunManager.js';
 import type { OrchestrationStore } from '../store/orchestrationStore.js';
 import type { RunStore, StoredRun } from '../store/runStore.js';
@@ -124,12 +124,14 @@ export interface RunsRoutesDeps {
   unavailableAgents?: () => Readonly<Record<string, string>>;
   /** The server's workspace. */
   workspace: string;
+  /** Checks posted files off the event loop. */
+  checker: YamlChecker;
 }
 
 export function runsRoutes(deps: RunsRoutesDeps): Router {
   const router = Router();
 
-  router.post('/', (req, res) => {
+  router.post('/', async (req, res) => {
     const body = parseCreateRun(req.body);
     if (body.dispatcher === 'queue') {
       // Refused rather than silently run here: the queue dispatcher is not part of this version.
@@ -150,7 +152,10 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
     } else if (body.retryOf !== undefined) {
       ({ earlier, yaml, orchestrationId } = retrySource(deps, body.retryOf));
     }
-    const { document, plan } = checkOrchestration(yaml as string, deps.agents(), deps.unavailableAgents?.());
+    const { document, plan } = await checkOrchestration(deps.checker, yaml as string, {
+      agents: deps.agents(),
+      unavailableAgents: deps.unavailableAgents?.() ?? {},
+    });
     const run = deps.runs.start({
       orchestrationId,
       name: document.name ?? plan.name,

@@ -1,32 +1,24 @@
-import {
-  type AgentCatalog,
-  catalogFor,
-  durationOf,
-  estimate,
-  type ValidateResponse,
-  validate,
-} from '@baton/core';
+import type { ValidateResponse } from '@baton/core';
 import { Router } from 'express';
-import { inlineAgentViolations } from '../http/checkOrchestration.js';
+import type { CheckContext } from '../checks/checkYamlText.js';
+import type { YamlChecker } from '../http/checkOrchestration.js';
 import { readYamlBody } from '../http/readYamlBody.js';
 
-/** `POST /api/validate`: diagnostics, plan and estimate of a file, without saving anything. */
-export function validateRoute(
-  agents: () => AgentCatalog,
-  unavailableAgents: () => Readonly<Record<string, string>> = () => ({}),
-): Router {
+/**
+ * `POST /api/validate`: diagnostics (the first few hundred, and how many more), plan and
+ * estimate of a file, without saving anything. Checked off the event loop (`CheckPool`).
+ */
+export function validateRoute(checker: YamlChecker, context: () => CheckContext): Router {
   const router = Router();
-  router.post('/', (req, res) => {
-    const catalog = agents();
-    const result = validate(readYamlBody(req), { agents: catalog, unavailableAgents: unavailableAgents() });
-    const violations = inlineAgentViolations(result);
-    const merged = catalogFor(result.document?.agents, catalog);
+  router.post('/', async (req, res) => {
+    const check = await checker.check(readYamlBody(req), context());
     const body: ValidateResponse = {
-      ok: result.ok && violations.length === 0,
-      form: result.form,
-      diagnostics: [...result.diagnostics, ...violations],
-      plan: result.plan,
-      estimate: result.plan ? estimate(result.plan, durationOf(merged)) : null,
+      ok: check.ok,
+      form: check.form,
+      diagnostics: check.diagnostics,
+      moreDiagnostics: check.moreDiagnostics,
+      plan: check.plan,
+      estimate: check.estimate,
     };
     res.json(body);
   });

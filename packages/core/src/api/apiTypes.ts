@@ -11,7 +11,14 @@ import type { FileForm } from '../yaml/YamlSource.js';
  */
 
 export interface ApiError {
-  error: { code: string; message: string; diagnostics?: Diagnostic[] };
+  error: {
+    code: string;
+    message: string;
+    /** The first few hundred diagnostics of a refused file, in file order. */
+    diagnostics?: Diagnostic[];
+    /** With `diagnostics`: how many more the file has than are listed. */
+    moreDiagnostics?: number;
+  };
 }
 
 /** Where a run's steps execute (DESIGN §3.4). */
@@ -73,8 +80,15 @@ export interface VersionConflict extends ApiError {
 export interface ValidateResponse {
   ok: boolean;
   form: FileForm | null;
+  /**
+   * The first diagnostics, in file order: at most a few hundred (the server's
+   * `MAX_REPORTED_DIAGNOSTICS`, 200), so that a file of 700,000 findings gets a small answer.
+   */
   diagnostics: Diagnostic[];
+  /** How many diagnostics the file has past those listed (0: all are listed). */
+  moreDiagnostics: number;
   plan: Plan | null;
+  /** The plan's estimate, for a file without errors (a refused plan may be too large to schedule). */
   estimate: Estimate | null;
 }
 
