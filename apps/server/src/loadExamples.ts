@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { type AgentCatalog, PATTERN_TITLES, parse } from '@baton/core';
 import type { Logger } from 'pino';
 import { checkYamlText } from './checks/checkYamlText.js';
+import { withExampleTasks } from './exampleTasks.js';
 import { checkedOrThrow } from './http/checkOrchestration.js';
 import { orchestrationInput } from './routes/orchestrationsRoutes.js';
 import type { OrchestrationStore } from './store/orchestrationStore.js';
@@ -37,8 +38,14 @@ export function loadExamples(
 ): number {
   if (store.count() > 0) return 0;
   let loaded = 0;
-  for (const path of exampleFiles(dir)) {
-    const yaml = readFileSync(path, 'utf8');
+  const texts = exampleFiles(dir).map((path) => ({
+    path,
+    name: `examples/${relative(dir, path)}`,
+    yaml: readFileSync(path, 'utf8'),
+  }));
+  for (const { path, yaml: text } of texts) {
+    // No example may run nothing: a seed snippet without tasks gets its example's (exampleTasks).
+    const yaml = withExampleTasks(text, texts);
     try {
       // At start-up, before the server listens: checked here rather than on a worker thread.
       const check = checkYamlText(yaml, { agents, unavailableAgents: {} });

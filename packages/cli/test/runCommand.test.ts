@@ -32,7 +32,14 @@ describe('baton run', () => {
     expect(files).toContain('examples/large-1000-steps.baton.yaml');
   });
 
-  it.each(files)('runs %s to success with simulated agents', (file) => {
+  // The seed's configuration snippets of Patterns 1-3 name no task: nothing to run (below).
+  const taskless = [
+    'examples/seed/1-parallel-independent.baton.yaml',
+    'examples/seed/2-sequential-handoff.baton.yaml',
+    'examples/seed/3-parallel-with-sync.baton.yaml',
+  ];
+
+  it.each(files.filter((f) => !taskless.includes(f)))('runs %s to success with simulated agents', (file) => {
     const r = runBaton(['run', file, '--speed', '50', '--json', '--data-dir', dataDir], {
       timeoutMs: 60_000,
     });
@@ -95,6 +102,20 @@ stages:
     expect(r.stdout).toContain("⊘ s.task.1 skipped: 's.task.0' failed");
     expect(r.stdout).toContain('Run failed in');
     expect(r.stdout).toContain("stage 's' failed: 's.task.0' failed: simulated failure (fail_rate 1)");
+  });
+
+  it.each(taskless)('%s has nothing to run: exit 1 saying so, no run, no artifacts', (file) => {
+    const runData = join(tmp, 'nothing');
+    const r = runBaton(['run', file, '--data-dir', runData]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe('');
+    const why = file.includes('3-parallel-with-sync')
+      ? 'its 3 steps are sync points without an agent'
+      : 'it has no steps';
+    expect(r.stderr).toContain(
+      `${file}: error: nothing to run: no step calls an agent (${why}); add tasks, or give a sync point an agent, then run it\n`,
+    );
+    expect(existsSync(runData)).toBe(false);
   });
 
   it('exits 1 on an invalid file and 2 on wrong usage', () => {

@@ -48,6 +48,7 @@ export {
   REAL_AGENT_DURATION_GUESS_MS,
 } from './plan/expectedDuration.js';
 export { toMermaid } from './plan/mermaid.js';
+export { nothingToRun } from './plan/nothingToRun.js';
 export {
   type AgentDefinitionPart,
   canonicalJson,

@@ -1,4 +1,10 @@
-import type { AgentCatalog, CreateRunRequest, RunRecord, RunsResponse } from '@baton/core';
+import {
+  type AgentCatalog,
+  type CreateRunRequest,
+  nothingToRun,
+  type RunRecord,
+  type RunsResponse,
+} from '@baton/core';
 import { Router } from 'express';
 import { ApiError, notFound } from '../http/ApiError.js';
 import { checkOrchestration, type YamlChecker } from '../http/checkOrchestration.js';
@@ -156,6 +162,8 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
       agents: deps.agents(),
       unavailableAgents: deps.unavailableAgents?.() ?? {},
     });
+    const empty = nothingToRun(plan);
+    if (empty) throw new ApiError(400, 'nothing_to_run', empty);
     const run = deps.runs.start({
       orchestrationId,
       name: document.name ?? plan.name,

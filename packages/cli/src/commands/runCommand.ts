@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { catalogFor, formatDiagnostic } from '@baton/core';
+import { catalogFor, formatDiagnostic, nothingToRun } from '@baton/core';
 import { removeStaleStepScratch, startRun } from '@baton/engine';
 import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { EXIT, UsageError } from '../exitCodes.js';
@@ -51,6 +51,11 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   if (!result.ok || !result.document || !result.plan) return EXIT.failed;
   const { document, plan } = result;
+  const empty = nothingToRun(plan);
+  if (empty) {
+    io.err(`${path}: error: ${empty}`);
+    return EXIT.failed;
+  }
   // Before it starts: an agent whose CLI is missing would fail its steps (a dry run calls none).
   if (!simulate && !values.json) {
     for (const d of programWarnings(result, registry, workspace)) io.err(formatDiagnostic(d, path));
