@@ -128,6 +128,25 @@ describe('baton export', () => {
     );
   });
 
+  it('a named one-stage orchestration exports to seed form: name and description as a leading comment, read back', () => {
+    const seed = runBaton(['export', 'examples/full/2-sequential-handoff.baton.yaml', '--format', 'seed']);
+    expect(seed.stderr).toBe('');
+    expect(seed.status).toBe(0);
+    expect(
+      seed.stdout.startsWith(
+        '# name: Add new user role field\n# description: Database migration, then API update, then frontend update\n# stage id: role-field\n# stage name: Migration to frontend\nparallel_execution: false\n',
+      ),
+    ).toBe(true);
+    const file = write('named-seed.baton.yaml', seed.stdout);
+    const full = runBaton(['export', file, '--format', 'full']);
+    expect(full.status).toBe(0);
+    expect(full.stdout).toMatch(
+      /^version: 1\nname: Add new user role field\ndescription: Database migration, then API update, then frontend update\nstages:\n/,
+    );
+    const again = runBaton(['export', write('named-full.baton.yaml', full.stdout), '--format', 'seed']);
+    expect(again.stdout).toBe(seed.stdout);
+  });
+
   it('an unknown format is wrong usage', () => {
     const r = runBaton(['export', 'examples/full-stack-feature.baton.yaml', '--format', 'xml']);
     expect(r.status).toBe(2);

@@ -73,6 +73,10 @@ describe('serialize keeps a user’s file', () => {
       /exactly one stage; this orchestration has 2/,
     );
     const one = { ...document!, stages: document!.stages.slice(0, 1) };
-    expect(() => serialize(one, { form: 'seed' })).toThrow(/no place for name/);
+    // The name and the stage's id travel as a comment; defaults have no place.
+    expect(serialize(one, { form: 'seed' })).toMatch(/^# name: Payments\n# stage id: build\n/);
+    expect(() => serialize({ ...one, defaults: { retries: 1 } }, { form: 'seed' })).toThrow(
+      /no place for defaults/,
+    );
   });
 });

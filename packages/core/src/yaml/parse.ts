@@ -11,6 +11,7 @@ import { YAML_LIMITS } from './limits.js';
 import { loneSurrogate } from './loneSurrogate.js';
 import { findReservedKey } from './reservedKeys.js';
 import { issuesFromZod, type ModelIssue } from './schemaIssues.js';
+import { withSeedHeader } from './seedHeader.js';
 import { structureProblems } from './structureLimits.js';
 import { pastTokenBudget } from './tokenBudget.js';
 import { utf8Length } from './utf8Length.js';
@@ -147,6 +148,12 @@ export function parse(input: string | Uint8Array): ParseResult {
   const form: FileForm = Object.hasOwn(record, 'stages') ? 'full' : 'seed';
   const source: YamlSource = { ...probe, form };
   const built = form === 'full' ? buildFull(record) : buildSeed(record);
+  if (form === 'seed' && built.document) {
+    // The seed form's names are its leading comment's (seedHeader).
+    const headed = withSeedHeader(built.document, text);
+    built.document = headed.document;
+    built.issues.push(...headed.issues);
+  }
   const diagnostics = [...syntax, ...built.issues.map((issue) => positionIssue(source, issue))];
   const document = hasErrors(diagnostics) ? null : built.document;
   return { document, diagnostics, source: { ...source, document }, form };

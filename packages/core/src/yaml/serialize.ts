@@ -3,6 +3,7 @@ import { deepEqual } from '../model/deepEqual.js';
 import { inferPattern } from '../model/patterns.js';
 import type { Orchestration, Stage } from '../model/types.js';
 import { patchDocument } from './patchDocument.js';
+import { writeSeedHeader } from './seedHeader.js';
 import type { FileForm, YamlSource } from './YamlSource.js';
 
 export interface SerializeOptions {
@@ -16,14 +17,14 @@ export function seedFormBlocker(document: Orchestration): string | null {
   if (document.stages.length !== 1) {
     return `the seed form holds exactly one stage; this orchestration has ${document.stages.length}`;
   }
-  const extra = (['name', 'description', 'defaults', 'agents'] as const).filter(
-    (k) => document[k] !== undefined,
-  );
+  // A name and a description travel as a leading comment (seedHeader); these have no place.
+  const extra = (['defaults', 'agents'] as const).filter((k) => document[k] !== undefined);
   if (extra.length) return `the seed form has no place for ${extra.join(', ')}; export the full form`;
   const stage = document.stages[0] as Stage;
-  const stageExtra = (
-    ['id', 'name', 'description', 'needs', 'timeout', 'retries', 'fallback_agent'] as const
-  ).filter((k) => stage[k] !== undefined);
+  // Its id, name and description travel in the leading comment too.
+  const stageExtra = (['needs', 'timeout', 'retries', 'fallback_agent'] as const).filter(
+    (k) => stage[k] !== undefined,
+  );
   if (stageExtra.length)
     return `the seed form has no place for the stage's ${stageExtra.join(', ')}; export the full form`;
   return null;
@@ -36,7 +37,7 @@ export function toFileValue(document: Orchestration, form: FileForm): Record<str
   if (form === 'seed') {
     const blocker = seedFormBlocker(document);
     if (blocker) throw new SerializeError(blocker);
-    const { pattern, ...keys } = document.stages[0] as Stage;
+    const { pattern, id: _id, name: _name, description: _description, ...keys } = document.stages[0] as Stage;
     return withInferablePattern(pattern, keys);
   }
   const { version, name, description, defaults, agents, stages } = document;
@@ -76,11 +77,24 @@ export function serialize(document: Orchestration, options: SerializeOptions = {
   const source = options.source ?? null;
   const form = options.form ?? source?.form ?? 'full';
   const value = toFileValue(document, form);
+  if (source && source.form === form && source.document && deepEqual(source.document, document)) {
+    return source.text;
+  }
+  let text: string;
   if (source && source.form === form) {
-    if (source.document && deepEqual(source.document, document)) return source.text;
     const doc = source.doc.clone();
     patchDocument(doc, value);
-    return doc.toString({ lineWidth: 0 });
+    text = doc.toString({ lineWidth: 0 });
+  } else {
+    text = new Document(value).toString({ lineWidth: 0 });
   }
-  return new Document(value).toString({ lineWidth: 0 });
+  if (form !== 'seed') return text;
+  const stage = document.stages[0];
+  return writeSeedHeader(text, {
+    name: document.name,
+    description: document.description,
+    stageId: stage?.id,
+    stageName: stage?.name,
+    stageDescription: stage?.description,
+  });
 }
