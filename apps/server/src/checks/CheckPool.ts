@@ -113,7 +113,6 @@ export class CheckPool {
 
   private spawn() {
     const worker = startWorker(this.heapMb);
-    worker.unref(); // an idle pool keeps no process alive
     const slot: Slot = { worker, ready: false, task: null, timer: null };
     worker.on('message', (reply: CheckReply) => {
       if ('ready' in reply) {
@@ -140,6 +139,8 @@ export class CheckPool {
       );
     });
     worker.on('exit', () => this.retire(slot, new Error('the check thread stopped')));
+    // After the listeners, which would ref it again: an idle pool keeps no process alive.
+    worker.unref();
     this.slots.push(slot);
   }
 

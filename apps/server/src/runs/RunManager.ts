@@ -242,6 +242,17 @@ export class RunManager {
    * without a gap or a repeat because this all happens in one synchronous step.
    */
   subscribe(runId: string, afterSeq: number, listener: RunListener): () => void {
+    const unsubscribe = this.watch(runId, listener);
+    const past = this.options.store.events(runId, afterSeq);
+    if (past.length) listener(past);
+    return unsubscribe;
+  }
+
+  /**
+   * Every new event of a run as it is stored (nothing stored before): with `eventsAfter`, what
+   * an event stream reads at its own pace, a page at a time, rather than a whole log at once.
+   */
+  watch(runId: string, listener: RunListener): () => void {
     this.flush();
     let set = this.listeners.get(runId);
     if (!set) {
@@ -254,9 +265,18 @@ export class RunManager {
       if (!listeners.size && this.listeners.get(runId) === listeners) this.listeners.delete(runId);
     };
     listeners.add(listener);
-    const past = this.options.store.events(runId, afterSeq);
-    if (past.length) listener(past);
     return unsubscribe;
+  }
+
+  /** Shutting down: the store is about to close, and event streams end. */
+  get stopping(): boolean {
+    return !this.accepting;
+  }
+
+  /** Up to `limit` stored events of a run after `afterSeq` (what is pending is stored first). */
+  eventsAfter(runId: string, afterSeq: number, limit: number): RunEvent[] {
+    this.flush();
+    return this.options.store.events(runId, afterSeq, limit);
   }
 
   /** Live subscribers of a run (for tests and diagnostics). */

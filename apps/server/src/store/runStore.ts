@@ -208,8 +208,8 @@ export class RunStore {
   }
 
   /** A run's events after `afterSeq`, in order; a row that cannot be read back is skipped (see `read`). */
-  events(runId: string, afterSeq = 0): RunEvent[] {
-    return this.read(runId, afterSeq).events;
+  events(runId: string, afterSeq = 0, limit = -1): RunEvent[] {
+    return this.read(runId, afterSeq, limit).events;
   }
 
   /**
@@ -217,10 +217,15 @@ export class RunStore {
    * (malformed JSON, or a shape core's guard refuses). Such a row is left as stored and never
    * served; a run is not resumed from a log with a hole in it (it could run a finished step again).
    */
-  read(runId: string, afterSeq = 0): { events: RunEvent[]; unreadable: UnreadableEvent | null } {
+  read(
+    runId: string,
+    afterSeq = 0,
+    /** At most this many rows (-1: all); an event stream reads a long log a page at a time. */
+    limit = -1,
+  ): { events: RunEvent[]; unreadable: UnreadableEvent | null } {
     const rows = this.db
-      .prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq')
-      .all(runId, afterSeq) as EventRow[];
+      .prepare('SELECT * FROM run_events WHERE run_id = ? AND seq > ? ORDER BY seq LIMIT ?')
+      .all(runId, afterSeq, limit) as EventRow[];
     const events: RunEvent[] = [];
     let unreadable: UnreadableEvent | null = null;
     for (const row of rows) {
