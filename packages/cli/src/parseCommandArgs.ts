@@ -12,6 +12,9 @@ export function parseCommandArgs<O extends Options>(args: string[], options: O):
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // Node's wording explains '--' at length; the option is what a user needs to see.
+    const unknown = /^Unknown option '([^']+)'/.exec(message);
+    throw new UsageError(unknown ? `unknown option '${unknown[1]}'` : message);
   }
 }

@@ -1,13 +1,14 @@
 import { formatDiagnostic } from '@baton/core';
 import { AGENTS_OPTION, loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { EXIT, UsageError } from '../exitCodes.js';
+import { expandFileArgs } from '../expandFileArgs.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
 import { programWarnings } from '../programWarnings.js';
 import { readOrchestrationFile } from '../readOrchestrationFile.js';
 
 /**
- * `baton validate FILE... [--agents DIR]`: every diagnostic as `file:line:col: severity: message`;
+ * `baton validate FILE|GLOB... [--agents DIR]` (globs expanded here, see expandFileArgs): every diagnostic as `file:line:col: severity: message`;
  * exit 1 on any error. Agents are checked against the registry: `--agents DIR`, else this
  * folder's `.claude/agents/` and `baton.agents.yaml` (the agents a run here would call); an
  * agent whose real runtime's CLI is not on PATH is a warning (exit code unchanged).
@@ -18,8 +19,10 @@ export async function validateCommand(args: string[]): Promise<number> {
   const loaded = loadCliRegistry(values.agents);
   if (!loaded) return EXIT.failed;
   reportRegistryProblems(loaded);
-  let failed = false;
-  for (const path of positionals) {
+  const { files, unmatched } = expandFileArgs(positionals);
+  let failed = unmatched.length > 0;
+  for (const pattern of unmatched) io.err(`${pattern}:1:1: error: no file matches this pattern`);
+  for (const path of files) {
     const { result } = await readOrchestrationFile(path, loaded.compile);
     for (const d of result.diagnostics) (d.severity === 'error' ? io.err : io.out)(formatDiagnostic(d, path));
     // A real runtime's CLI that is missing fails its steps at run time: said now, as a warning.
