@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, listNames, validate, YAML_LIMITS } from '../src/index.js';
+import { closestMatch, compile, listNames, validate, YAML_LIMITS } from '../src/index.js';
 
 const rep = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
 
@@ -158,5 +158,21 @@ describe('names are short', () => {
     expect(first).toMatch(/a name or id is at most 200 characters/);
     expect(first.length).toBeLessThan(300);
     expect(ms).toBeLessThan(1000);
+  });
+});
+
+describe('compile limits', () => {
+  const FILE = `version: 1
+stages:
+  - { id: s, pattern: sequential_handoff, tasks: [{ agent: general-purpose }, { agent: general-purpose }, { agent: general-purpose }] }
+`;
+  it('a file gets YAML_LIMITS; a program building its own plans may set others', () => {
+    const parsed = validate(FILE);
+    if (!parsed.document) throw new Error('unparsable');
+    expect(compile(parsed.document).issues).toEqual([]);
+    const tight = compile(parsed.document, { limits: { maxSteps: 2 } }).issues;
+    expect(tight.map((i) => i.message)).toEqual([expect.stringMatching(/more than 2 steps/)]);
+    const handoffs = compile(parsed.document, { limits: { maxHandoffs: 2 } }).issues;
+    expect(handoffs.map((i) => i.message)).toEqual([expect.stringMatching(/hands on more than 2 results/)]);
   });
 });

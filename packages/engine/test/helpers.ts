@@ -1,6 +1,7 @@
 import {
   type AgentCatalog,
   BUILTIN_AGENTS,
+  compile,
   formatDiagnostic,
   type Orchestration,
   type Plan,
@@ -33,6 +34,27 @@ export function compileYaml(yaml: string, agents: AgentCatalog = BUILTIN_AGENTS)
     );
   }
   return { document: result.document, plan: result.plan };
+}
+
+/**
+ * A plan past what a user's file may hold (YAML_LIMITS): a small YAML file grown in code by
+ * `grow`, compiled without the plan limits. For the engine's own tests of deep plans.
+ */
+export function compileGrown(
+  yaml: string,
+  grow: (document: Orchestration) => void,
+  agents: AgentCatalog = BUILTIN_AGENTS,
+): Compiled {
+  const { document } = compileYaml(yaml, agents);
+  grow(document);
+  const { plan, issues } = compile(document, {
+    agents,
+    limits: { maxSteps: Number.POSITIVE_INFINITY, maxHandoffs: Number.POSITIVE_INFINITY },
+  });
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (errors.length)
+    throw new Error(`invalid grown orchestration: ${errors.map((e) => e.message).join('; ')}`);
+  return { document, plan };
 }
 
 export interface TestRun {

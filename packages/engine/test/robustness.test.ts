@@ -62,10 +62,14 @@ ${agentsYaml({ a: 'duration: 1s' })}stages:
 stages:
   - id: s
     pattern: parallel_independent
-    tasks: [{ agent: constructor }, { agent: __proto__ }, { agent: toString }, { agent: general-purpose }]
+    tasks: [{ agent: constructor }, { agent: proto-to-be }, { agent: toString }, { agent: general-purpose }]
 `);
     if (!parsed.document) throw new Error('unparsable');
     const plan = compile(parsed.document).plan;
+    // A file may not name an agent __proto__ (core refuses it); a plan built in code still may.
+    const proto = plan.steps.find((s) => s.agent === 'proto-to-be');
+    if (!proto) throw new Error('no step for the second task');
+    proto.agent = '__proto__';
     const { events, invocations, state } = await run({ document: parsed.document, plan });
     expect(invocations.map((i) => i.agent)).toEqual(['general-purpose']);
     for (const [i, name] of ['constructor', '__proto__', 'toString'].entries()) {

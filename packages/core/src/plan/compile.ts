@@ -3,7 +3,13 @@ import { didYouMean, listNames } from '../diagnostics.js';
 import { parseDuration } from '../model/duration.js';
 import type { ModelPath, Orchestration, Stage } from '../model/types.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
-import { type PlanSize, pastHandoffLimit, pastPlanLimits } from './planLimits.js';
+import {
+  emptyPlanSize,
+  type PlanLimits,
+  type PlanSize,
+  pastHandoffLimit,
+  pastPlanLimits,
+} from './planLimits.js';
 import { stageOrder } from './stageOrder.js';
 import { type OwnSettings, type StepDraft, stageSteps } from './stageSteps.js';
 import { stageIdOf } from './stepIds.js';
@@ -18,6 +24,11 @@ export interface CompileOptions {
    * A reference to one says so rather than "unknown agent" (the file is there; it is broken).
    */
   unavailableAgents?: Readonly<Record<string, string>>;
+  /**
+   * The most the plan may hold; default `YAML_LIMITS` (what a user's file may ask of a server).
+   * A program that builds its documents itself (the engine's own tests of deep plans) may allow more.
+   */
+  limits?: Partial<PlanLimits>;
 }
 
 export interface CompileResult {
@@ -56,7 +67,7 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   const stages: PlanStage[] = [];
   const stepsByStage: PlanStep[][] = [];
   const edges: PlanEdge[] = [];
-  const size: PlanSize = { steps: 0, handoffs: 0 };
+  const size: PlanSize = emptyPlanSize(options.limits);
   for (const [i, stage] of document.stages.entries()) {
     const id = stageIds[i] as string;
     const path: ModelPath = ['stages', i];

@@ -3,10 +3,29 @@ import { YAML_LIMITS } from '../yaml/limits.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
 import type { StepDraft } from './stageSteps.js';
 
-/** What the plan holds so far, against `YAML_LIMITS.maxSteps` and `maxHandoffs`. */
+/** The most a compiled plan may hold; a file from a user gets those of `YAML_LIMITS`. */
+export interface PlanLimits {
+  maxSteps: number;
+  maxHandoffs: number;
+}
+
+/** What the plan holds so far, against its limits. */
 export interface PlanSize {
   steps: number;
   handoffs: number;
+  limits: PlanLimits;
+}
+
+/** A plan's size so far: nothing yet, against `limits` (default the file limits). */
+export function emptyPlanSize(limits: Partial<PlanLimits> = {}): PlanSize {
+  return {
+    steps: 0,
+    handoffs: 0,
+    limits: {
+      maxSteps: limits.maxSteps ?? YAML_LIMITS.maxSteps,
+      maxHandoffs: limits.maxHandoffs ?? YAML_LIMITS.maxHandoffs,
+    },
+  };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -22,10 +41,10 @@ export function pastPlanLimits(
   issues: ModelIssue[],
 ): boolean {
   size.steps += steps.length;
-  if (size.steps > YAML_LIMITS.maxSteps) {
+  if (size.steps > size.limits.maxSteps) {
     issues.push({
       severity: 'error',
-      message: `the plan has more than ${count(YAML_LIMITS.maxSteps)} steps by this stage; split the orchestration into smaller ones`,
+      message: `the plan has more than ${count(size.limits.maxSteps)} steps by this stage; split the orchestration into smaller ones`,
       path,
     });
     return true;
@@ -41,12 +60,12 @@ export function pastHandoffLimit(
   path: ModelPath,
   issues: ModelIssue[],
 ): boolean {
-  if (size.handoffs > YAML_LIMITS.maxHandoffs) return true; // already reported
+  if (size.handoffs > size.limits.maxHandoffs) return true; // already reported
   size.handoffs += more;
-  if (size.handoffs <= YAML_LIMITS.maxHandoffs) return false;
+  if (size.handoffs <= size.limits.maxHandoffs) return false;
   issues.push({
     severity: 'error',
-    message: `the plan hands on more than ${count(YAML_LIMITS.maxHandoffs)} results by this stage (each step of a sequential chain receives every earlier result, each first step of a stage every result of the stages it needs); split long chains and wide stages`,
+    message: `the plan hands on more than ${count(size.limits.maxHandoffs)} results by this stage (each step of a sequential chain receives every earlier result, each first step of a stage every result of the stages it needs); split long chains and wide stages`,
     path,
   });
   return true;
