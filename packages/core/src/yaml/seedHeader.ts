@@ -36,6 +36,7 @@ const FIELD_OF = new Map(Object.entries(LABELS).map(([field, label]) => [label, 
 const HEADER_LINE = /^#[ \t]*(name|description|stage id|stage name|stage description):[ \t]?(.*)$/s;
 
 function encode(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what must be quoted
   return value === '' || value.trim() !== value || /["\u0000-\u001f\u007f\u2028\u2029]/.test(value)
     ? JSON.stringify(value)
     : value;
