@@ -106,6 +106,12 @@ export function YamlEditor() {
                 else redoEdit();
                 return true;
               },
+              // Leaving the text (for the canvas, the Inspector, a button) records what was typed
+              // at once: an edit made there must come after it, not overwrite it mid-pause.
+              blur() {
+                if (useYamlEditorStore.getState().pending) apply();
+                return false;
+              },
             }),
           ),
           basicSetup,
