@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSTILE_FILES, longIds, repeatLines } from '../../../packages/core/test/fixtures/hostileFiles.js';
 import { CheckPool } from '../src/checks/CheckPool.js';
 import { startTestServer, type TestServer } from './testServer.js';
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.dispose());
 
-const rep = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
+const rep = repeatLines;
 
 /** `/api/health` asked every 10 ms while `work` is under way: the answer times, in ms. */
 async function healthDuring<T>(work: () => Promise<T>): Promise<{ result: T; latencies: number[] }> {
@@ -58,38 +59,20 @@ async function post(path: string, yaml: string | { body: string }) {
 }
 
 const HEAVY: [string, () => string, RegExp][] = [
-  [
-    'ids of 100,000 characters',
-    () =>
-      `version: 1\nstages:\n  - { id: ${'a'.repeat(100_000)}, pattern: parallel_independent, tasks: [{agent: comment-cleaner}] }\n  - { id: x, pattern: parallel_independent, needs: [${'a'.repeat(99_999)}b], tasks: [{agent: comment-cleaner}] }\n`,
-    /a name or id is at most 200 characters/,
-  ],
+  ['ids of 100,000 characters', () => longIds(100_000), /a name or id is at most 200 characters/],
   [
     '60,000 empty stages',
-    () => `version: 1\nstages:\n${rep(60_000, () => '- pattern: parallel_independent\n')}`,
+    HOSTILE_FILES.emptyStages,
     /more than 100,000 YAML tokens .*: split it into smaller orchestrations/,
   ],
   [
     '100,000 inline agents with unknown keys',
-    () => `version: 1\nagents:\n${rep(100_000, (i) => ` a${i}: {x: 1}\n`)}stages: []\n`,
+    HOSTILE_FILES.inlineAgentsWithUnknownKeys,
     /more than 100,000 YAML tokens/,
   ],
-  [
-    '60,000 review_tasks keys',
-    () => `primary_agent: comment-cleaner\nreview_tasks:\n${rep(60_000, (i) => ` r${i}: t\n`)}`,
-    /more than 100,000 YAML tokens/,
-  ],
-  [
-    '1,000,000 unknown reviewers',
-    () => `primary_agent: comment-cleaner\nreviewer_agents: [${rep(999_999, () => 'x,')}x]\n`,
-    /more than 100,000 YAML tokens/,
-  ],
-  [
-    'a 6,000-stage needs chain',
-    () =>
-      `version: 1\nstages:\n${rep(6_000, (i) => `- {id: s${i}, pattern: parallel_independent${i ? `, needs: [s${i - 1}]` : ''}, tasks: [{agent: comment-cleaner}]}\n`)}`,
-    /more than 100,000 YAML tokens/,
-  ],
+  ['60,000 review_tasks keys', HOSTILE_FILES.reviewTaskKeys, /more than 100,000 YAML tokens/],
+  ['1,000,000 unknown reviewers', HOSTILE_FILES.unknownReviewers, /more than 100,000 YAML tokens/],
+  ['a 6,000-stage needs chain', HOSTILE_FILES.needsChain, /more than 100,000 YAML tokens/],
   [
     'a 999-stage needs chain of unknown agents',
     () =>
@@ -98,8 +81,7 @@ const HEAVY: [string, () => string, RegExp][] = [
   ],
   [
     '1,000 unknown review_tasks keys among 999 reviewers',
-    () =>
-      `primary_agent: comment-cleaner\nreviewer_agents: [${Array.from({ length: 999 }, (_, i) => `reviewer-agent-number-${i}-xyz`).join(',')}]\nreview_tasks:\n${rep(999, (i) => ` other-agent-name-${i}-abc: t\n`)}`,
+    HOSTILE_FILES.unknownReviewTaskKeys,
     /unknown agent 'reviewer-agent-number-0-xyz'/,
   ],
   [

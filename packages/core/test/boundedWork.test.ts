@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { closestMatch, compile, listNames, validate, YAML_LIMITS } from '../src/index.js';
+import { HOSTILE_FILES, longIds, repeatLines } from './fixtures/hostileFiles.js';
 
-const rep = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('');
+const rep = repeatLines;
 
 /** A check of a file of at most 2 MB: its first error, and how long it took. */
 function check(yaml: string) {
@@ -16,36 +17,18 @@ describe('the work of a check is bounded, not only its bytes (issue 10 §2)', ()
   const hostile: [string, () => string, RegExp][] = [
     [
       'ids of 50,000 characters, one needing the other by a near name',
-      () =>
-        `version: 1\nstages:\n  - { id: ${'a'.repeat(50_000)}, pattern: parallel_independent, tasks: [{agent: comment-cleaner}] }\n  - { id: x, pattern: parallel_independent, needs: [${'a'.repeat(49_999)}b], tasks: [{agent: comment-cleaner}] }\n`,
+      () => longIds(50_000),
       /stages\[0\]\.id: a name or id is at most 200 characters/,
     ],
-    [
-      '60,000 empty stages',
-      () => `version: 1\nstages:\n${rep(60_000, () => '- pattern: parallel_independent\n')}`,
-      /more than 100,000 YAML tokens/,
-    ],
+    ['60,000 empty stages', HOSTILE_FILES.emptyStages, /more than 100,000 YAML tokens/],
     [
       '100,000 inline agents with unknown keys',
-      () => `version: 1\nagents:\n${rep(100_000, (i) => ` a${i}: {x: 1}\n`)}stages: []\n`,
+      HOSTILE_FILES.inlineAgentsWithUnknownKeys,
       /more than 100,000 YAML tokens/,
     ],
-    [
-      '60,000 review_tasks keys',
-      () => `primary_agent: comment-cleaner\nreview_tasks:\n${rep(60_000, (i) => ` r${i}: t\n`)}`,
-      /more than 100,000 YAML tokens/,
-    ],
-    [
-      '1,000,000 unknown reviewers',
-      () => `primary_agent: comment-cleaner\nreviewer_agents: [${rep(999_999, () => 'x,')}x]\n`,
-      /more than 100,000 YAML tokens/,
-    ],
-    [
-      '6,000 stages chained by needs',
-      () =>
-        `version: 1\nstages:\n${rep(6_000, (i) => `- {id: s${i}, pattern: parallel_independent${i ? `, needs: [s${i - 1}]` : ''}, tasks: [{agent: comment-cleaner}]}\n`)}`,
-      /more than 100,000 YAML tokens/,
-    ],
+    ['60,000 review_tasks keys', HOSTILE_FILES.reviewTaskKeys, /more than 100,000 YAML tokens/],
+    ['1,000,000 unknown reviewers', HOSTILE_FILES.unknownReviewers, /more than 100,000 YAML tokens/],
+    ['6,000 stages chained by needs', HOSTILE_FILES.needsChain, /more than 100,000 YAML tokens/],
     [
       '2,000 reviewers (within the token budget)',
       () => `primary_agent: comment-cleaner\nreviewer_agents: [${rep(1_999, () => 'x,')}x]\n`,
@@ -53,8 +36,7 @@ describe('the work of a check is bounded, not only its bytes (issue 10 §2)', ()
     ],
     [
       '1,000 unknown review_tasks keys among 999 reviewers',
-      () =>
-        `primary_agent: comment-cleaner\nreviewer_agents: [${Array.from({ length: 999 }, (_, i) => `reviewer-agent-number-${i}-xyz`).join(',')}]\nreview_tasks:\n${rep(999, (i) => ` other-agent-name-${i}-abc: t\n`)}`,
+      HOSTILE_FILES.unknownReviewTaskKeys,
       /unknown agent 'reviewer-agent-number-0-xyz'/,
     ],
     [
