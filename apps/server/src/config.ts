@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { redisOptions } from '@baton/engine';
 
 export interface ServerConfig {
   host: string;
@@ -53,6 +54,13 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
   const redisUrl = (pick('redisUrl', 'BATON_REDIS_URL') as string | undefined) ?? null;
   if (dispatcher === 'queue' && !redisUrl)
     throw new ConfigError('--dispatcher queue needs --redis URL (or BATON_REDIS_URL)');
+  if (redisUrl) {
+    try {
+      redisOptions(redisUrl);
+    } catch (error) {
+      throw new ConfigError(`--redis: ${(error as Error).message}`);
+    }
+  }
   const host = String(pick('host', 'BATON_HOST') ?? '127.0.0.1');
   const token = (pick('token', 'BATON_TOKEN') as string | undefined) ?? null;
   if (!isLoopback(host) && !token) {

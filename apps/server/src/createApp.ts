@@ -1,4 +1,5 @@
 import type { AgentCatalog, HealthResponse, RegistryDiagnostic } from '@baton/core';
+import { type QueueDispatcher, shownRedisUrl } from '@baton/engine';
 import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { sharedCheckPool } from './checks/CheckPool.js';
@@ -14,6 +15,7 @@ import { artifactRoot, sendArtifact } from './routes/artifactsRoute.js';
 import { orchestrationsRoutes } from './routes/orchestrationsRoutes.js';
 import { runsRoutes } from './routes/runsRoutes.js';
 import { validateRoute } from './routes/validateRoute.js';
+import { queueHealth, workersRoute } from './routes/workersRoute.js';
 import type { RunManager } from './runs/RunManager.js';
 import { allowedHostNames, hostCheck, originCheck } from './security/hostPolicy.js';
 import { requireToken, tokenCookieFromQuery } from './security/tokenAuth.js';
@@ -34,6 +36,8 @@ export interface AppContext {
   registry?: () => RegistryView;
   /** Checks posted files off the event loop (default: the process's shared `CheckPool`). */
   checker?: YamlChecker;
+  /** The queue dispatcher, with `--redis` (DESIGN §3.4). */
+  queue?: QueueDispatcher | null;
 }
 
 export interface RegistryView {
@@ -63,11 +67,21 @@ export function createApp(ctx: AppContext): Express {
     express.raw({ type: YAML_MEDIA_TYPES, limit: BODY_LIMIT_BYTES }),
   );
 
+  const queue = ctx.queue ?? null;
+  const redis = ctx.config.redisUrl ? shownRedisUrl(ctx.config.redisUrl) : '';
+  const defaultDispatcher = queue && ctx.config.dispatcher === 'queue' ? 'queue' : 'local';
   app.get('/api/health', (_req, res) => {
-    // The queue dispatcher (DESIGN §3.4) is not part of this version: runs are local.
-    const body: HealthResponse = { ok: true, version: VERSION, dispatchers: ['local'] };
+    const body: HealthResponse = {
+      ok: true,
+      version: VERSION,
+      dispatchers: queue ? ['local', 'queue'] : ['local'],
+      defaultDispatcher,
+    };
+    const health = queueHealth(queue, redis);
+    if (health) body.queue = health;
     res.json(body);
   });
+  app.use('/api/workers', workersRoute(queue, redis));
   const registry = ctx.registry ?? (() => NO_REGISTRY);
   const unavailable = () => registry().unavailable;
   app.use(
@@ -99,6 +113,8 @@ export function createApp(ctx: AppContext): Express {
       unavailableAgents: unavailable,
       workspace: ctx.config.workspace,
       checker,
+      hasQueue: queue !== null,
+      defaultDispatcher,
     }),
   );
   app.use('/api', (req) => {

@@ -2,7 +2,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { AgentCatalog } from '@baton/core';
-import { loadAgentRegistry, removeStaleStepScratch, unavailableAgents } from '@baton/engine';
+import {
+  createQueueDispatcher,
+  loadAgentRegistry,
+  type QueueDispatcher,
+  removeStaleStepScratch,
+  shownRedisUrl,
+  unavailableAgents,
+} from '@baton/engine';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
 import { createApp, type RegistryView } from './createApp.js';
@@ -73,7 +80,9 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
 
   const orchestrations = new OrchestrationStore(db);
   const runStore = new RunStore(db);
+  const queue = config.redisUrl ? openQueue(config.redisUrl, logger) : null;
   const runs = new RunManager({
+    queue,
     store: runStore,
     agents,
     unavailableAgents: () => registryView.unavailable,
@@ -93,6 +102,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
     runs,
     agents,
     registry: () => registryView,
+    queue,
   });
 
   const server = await listen(createServer(SERVER_TIMEOUTS, app), config);
@@ -101,6 +111,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
     if (resumed) logger.info({ resumed }, 'resumed unfinished runs');
   } catch (error) {
     await runs.shutdown();
+    await queue?.close();
     server.close();
     throw error;
   }
@@ -115,6 +126,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await runs.shutdown();
+      await queue?.close();
       server.closeAllConnections(); // live event streams end; clients reconnect to the next process
       await stopped;
       db.close();
@@ -123,6 +135,24 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
     return closing;
   };
   return { url, server, runs, db, close };
+}
+
+/**
+ * The queue dispatcher on `--redis URL`. Redis need not be up: the server starts and answers
+ * either way, and queue runs wait for it (bounded per step, DESIGN §3.4).
+ */
+function openQueue(redisUrl: string, logger: Logger): QueueDispatcher {
+  const redis = shownRedisUrl(redisUrl);
+  const queue = createQueueDispatcher({
+    redisUrl,
+    onConnection: (state, detail) => {
+      if (state === 'down')
+        logger.warn({ redis, detail }, 'the queue cannot reach Redis; queue steps wait for it');
+      else logger.info({ redis }, 'the queue reaches Redis again');
+    },
+  });
+  logger.info({ redis }, 'queue dispatcher on');
+  return queue;
 }
 
 /** Listen, or say why not: Express's own listen() hands a bind error to its callback as if it listened. */

@@ -461,7 +461,7 @@ describe('bad input gets a 4xx a person can act on, never a 500, and changes not
   it('the server is healthy and no stored record changed', async () => {
     await request(server.url)
       .get('/api/health')
-      .expect(200, { ok: true, version: '0.1.0', dispatchers: ['local'] });
+      .expect(200, { ok: true, version: '0.1.0', dispatchers: ['local'], defaultDispatcher: 'local' });
     expect(await storedState()).toBe(snapshot);
   });
 });

@@ -18,8 +18,8 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   -o OUT         write to OUT instead of stdout
   Exit 1 when the file is invalid or has no seed form.`,
   run: `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR]
-          [--simulate] [--workspace DIR]
-  Run it here with live progress.
+          [--simulate] [--workspace DIR] [--dispatcher local|queue] [--redis URL]
+  Run it with live progress: its steps here, or on queue workers.
   --speed N        divide simulated durations (and retry backoff) by N
   --json           NDJSON events instead of progress
   --agents DIR     the agents folder (default: this folder)
@@ -27,11 +27,26 @@ export const COMMAND_USAGE: Readonly<Record<string, string>> = {
   --data-dir DIR   artifacts under DIR/.artifacts (default ./.baton)
   --simulate       a dry run: every agent as a simulated stand-in
   --workspace DIR  the agents' working folder (default: this folder)
+  --dispatcher D   local (default: steps run here) or queue (steps run by baton worker)
+  --redis URL      the queue's Redis, redis://host:port (or BATON_REDIS_URL)
   Exit 0 success, 1 an invalid file, nothing to run or a failed run, 130 cancelled by Ctrl-C.`,
   serve: `baton serve [--host 127.0.0.1] [--port 4800] [--data-dir ./.baton] [--agents DIR]
-            [--workspace DIR] [--no-examples]
+            [--workspace DIR] [--no-examples] [--dispatcher local|queue] [--redis URL]
   The server, with the editor at http://127.0.0.1:4800/. Runs' agents work in --workspace
-  (default: this folder). Listening beyond loopback needs BATON_TOKEN.`,
+  (default: this folder). Listening beyond loopback needs BATON_TOKEN. With --redis, runs may
+  put their steps on the queue (the default with --dispatcher queue), run by baton worker.`,
+  worker: `baton worker --redis URL [--concurrency N] [--agents DIR] [--workspace DIR] [--id NAME]
+             [--lock-ms N] [--grace-ms N]
+  Run queue steps on this machine, with its agents, until Ctrl-C or SIGTERM.
+  --redis URL        the queue's Redis (or BATON_REDIS_URL)
+  --concurrency N    steps at once (default 1)
+  --agents DIR       this machine's agents folder (default: this folder); a step whose agent
+                     is not here fails, saying so (simulated agents run everywhere)
+  --workspace DIR    the agents' working folder (default: this folder)
+  --id NAME          how the worker is named in runs and GET /api/workers (default host-pid)
+  --lock-ms N        a worker silent this long loses its steps to another (default 30000)
+  --grace-ms N       on SIGTERM, finish running steps for this long, then hand them back
+                     (default 30000; a second signal hands them back at once)`,
   help: `baton help [COMMAND]
   This text, or one command's usage (also: baton COMMAND --help).`,
 };
@@ -42,6 +57,7 @@ const SUMMARY: Readonly<Record<string, string>> = {
   export: 'write a file in another form: full, seed or mermaid',
   run: 'run an orchestration here, with live progress',
   serve: 'the server with the editor',
+  worker: 'run queue steps on this machine',
   help: "this text, or a command's usage",
 };
 

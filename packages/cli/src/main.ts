@@ -4,6 +4,7 @@ import { exportCommand } from './commands/exportCommand.js';
 import { runCommand } from './commands/runCommand.js';
 import { serveCommand } from './commands/serveCommand.js';
 import { validateCommand } from './commands/validateCommand.js';
+import { workerCommand } from './commands/workerCommand.js';
 import { COMMAND_USAGE, USAGE } from './commandUsage.js';
 import { EXIT, UsageError } from './exitCodes.js';
 import { io } from './io.js';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   export: exportCommand,
   run: runCommand,
   serve: serveCommand,
+  worker: workerCommand,
 };
 
 /** The CLI's version, from its package.json (next to dist/ and src/). */

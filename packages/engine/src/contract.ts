@@ -140,19 +140,41 @@ export interface StepInvocation {
   session?: string;
   /** Idempotency key of this attempt: `runId:stepId:attempt`. */
   key: string;
+  /**
+   * A dry run: `definition` is the agent's simulated stand-in. (A queue worker runs a
+   * simulated definition as given, anything else from its own registry.)
+   */
+  simulated?: boolean;
 }
 
 /** A step's result (DESIGN §3.2): core's type, which the events carry too. */
 export type { StepResult };
 
-/** Runs step invocations somewhere: in-process (local) or on queue workers. */
+/** What a dispatcher is given besides the invocation. */
+export interface DispatchContext {
+  signal: AbortSignal;
+  log: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
+  /** A queue worker took the attempt: the engine records which (DESIGN §3.4). */
+  assigned?: (worker: string) => void;
+  /**
+   * The attempt was started by a process before this one (a resumed run): find it, do not
+   * start it (only for a dispatcher that `collectsInterrupted`).
+   */
+  collect?: boolean;
+}
+
+/**
+ * Runs step invocations somewhere: in-process (local) or on queue workers. An attempt that is
+ * lost rather than failed (its worker died, the queue lost its job) rejects with a
+ * `StepInterruptedError`: the engine runs the step again, the attempt counted, without using
+ * one of its retries.
+ */
 export interface Dispatcher {
-  execute(
-    invocation: StepInvocation,
-    context: {
-      signal: AbortSignal;
-      log: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
-    },
-  ): Promise<StepResult>;
+  execute(invocation: StepInvocation, context: DispatchContext): Promise<StepResult>;
+  /**
+   * An attempt in flight when the process hosting the run stopped lives on without it (a job
+   * on the queue): a resumed run collects it by the same key rather than starting it again.
+   */
+  collectsInterrupted?: boolean;
   close?(): Promise<void>;
 }

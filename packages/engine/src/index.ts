@@ -2,6 +2,21 @@ export { realClock } from './clock/realClock.js';
 export { VirtualClock } from './clock/virtualClock.js';
 export type * from './contract.js';
 export { createLocalDispatcher, type LocalDispatcherOptions } from './dispatch/localDispatcher.js';
+export { StepInterruptedError } from './dispatch/stepInterrupted.js';
+export {
+  createQueueDispatcher,
+  type QueueDispatcher,
+  type QueueDispatcherOptions,
+} from './queue/queueDispatcher.js';
+export { redisOptions, shownRedisUrl } from './queue/redisConnection.js';
+export {
+  definitionFor,
+  type StepWorker,
+  type StepWorkerEvent,
+  type StepWorkerOptions,
+  startStepWorker,
+} from './queue/stepWorker.js';
+export type { WorkerPresence } from './queue/workerPresence.js';
 export {
   type AgentRegistry,
   loadAgentRegistry,

@@ -132,6 +132,10 @@ export interface RunsRoutesDeps {
   workspace: string;
   /** Checks posted files off the event loop. */
   checker: YamlChecker;
+  /** The server has the queue dispatcher (`--redis`). */
+  hasQueue?: boolean;
+  /** What a run that does not say uses. */
+  defaultDispatcher?: 'local' | 'queue';
 }
 
 export function runsRoutes(deps: RunsRoutesDeps): Router {
@@ -139,12 +143,12 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
 
   router.post('/', async (req, res) => {
     const body = parseCreateRun(req.body);
-    if (body.dispatcher === 'queue') {
-      // Refused rather than silently run here: the queue dispatcher is not part of this version.
+    if (body.dispatcher === 'queue' && !deps.hasQueue) {
+      // Refused rather than silently run here.
       throw new ApiError(
         400,
         'queue_unavailable',
-        'this server has no queue dispatcher: run with "dispatcher": "local"',
+        'this server has no queue dispatcher (start it with --redis URL): run with "dispatcher": "local"',
       );
     }
     let yaml = body.yaml;
@@ -171,6 +175,7 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
       speed: body.speed ?? earlier?.speed ?? 1,
       // A retry is the same kind of run as the one it retries, unless the request says otherwise.
       simulate: body.simulate ?? earlier?.simulate ?? false,
+      dispatcher: body.dispatcher ?? deps.defaultDispatcher ?? 'local',
       document,
       plan,
       ...(earlier ? { retryOf: earlier.id } : {}),
@@ -199,6 +204,7 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
         attempt: s.attempt,
         ...(s.startedAt ? { startedAt: s.startedAt } : {}),
         ...(s.finishedAt ? { finishedAt: s.finishedAt } : {}),
+        ...(s.workers ? { workers: s.workers } : {}),
       };
     }
     const body: RunRecord & { yaml: string } = { ...summary(fresh, deps.workspace), steps, yaml: run.yaml };

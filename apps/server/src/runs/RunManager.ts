@@ -11,7 +11,7 @@ import {
   reduceRun,
   stepFingerprints,
 } from '@baton/core';
-import { type RunHandle, type RunReuse, startRun } from '@baton/engine';
+import { type Dispatcher, type RunHandle, type RunReuse, startRun } from '@baton/engine';
 import type { Logger } from 'pino';
 import type { RunStore, StoredRun } from '../store/runStore.js';
 
@@ -34,6 +34,8 @@ export interface RunManagerOptions {
   dataDir: string;
   /** The server's workspace: the folder new runs' agents work in. */
   workspace: string;
+  /** The queue dispatcher (DESIGN §3.4), when the server has one: runs with `dispatcher: 'queue'` use it. */
+  queue?: Dispatcher | null;
   logger: Logger;
 }
 
@@ -49,6 +51,8 @@ export interface NewRun {
   plan: Plan;
   /** A retry: the finished run whose unchanged results it reuses. */
   retryOf?: string;
+  /** Where its steps run. Default local. */
+  dispatcher?: 'local' | 'queue';
 }
 
 /**
@@ -64,16 +68,19 @@ export class RunManager {
   private accepting = true;
   /** Runs whose events can no longer be stored: whatever they still emit is dropped. */
   private readonly detached = new Set<string>();
+  /** Active runs whose steps are on the queue. */
+  private readonly queued = new Set<string>();
 
   constructor(private readonly options: RunManagerOptions) {}
 
   start(input: NewRun): StoredRun {
-    const { document, plan, retryOf, ...record } = input;
+    const { document, plan, retryOf, dispatcher = 'local', ...record } = input;
+    if (dispatcher === 'queue' && !this.options.queue) throw new Error('this server has no queue dispatcher');
     // Read before the new run exists: a retry reuses what the earlier run has stored by now.
     const reuse = retryOf === undefined ? undefined : this.reuseOf(retryOf);
     const stored = this.options.store.create({
       id: randomUUID(),
-      dispatcher: 'local',
+      dispatcher,
       workspace: this.options.workspace,
       ...record,
       ...(retryOf === undefined ? {} : { retryOf }),
@@ -120,6 +127,14 @@ export class RunManager {
         this.failUnresumable(
           run.id,
           `its stored event ${unreadable.seq} cannot be read (${unreadable.reason}); it was left as stored`,
+        );
+        continue;
+      }
+      if (run.dispatcher === 'queue' && !this.options.queue) {
+        // Not run here instead: a worker may still be running its steps.
+        this.failUnresumable(
+          run.id,
+          'its steps were on the queue and this server has no queue dispatcher (start it with --redis URL)',
         );
         continue;
       }
@@ -177,12 +192,15 @@ export class RunManager {
       simulate: run.simulate,
       workspace: run.workspace ?? this.options.workspace,
       dataDir: this.options.dataDir,
+      ...(run.dispatcher === 'queue' && this.options.queue ? { dispatcher: this.options.queue } : {}),
       previousEvents,
       ...(reuse ? { reuse } : {}),
       onEvent: (event) => this.record(event),
     });
     this.active.set(run.id, handle);
+    if (run.dispatcher === 'queue') this.queued.add(run.id);
     void handle.done.then(() => {
+      this.queued.delete(run.id);
       this.flush();
       this.active.delete(run.id);
     });
@@ -313,9 +331,12 @@ export class RunManager {
   async shutdown(): Promise<void> {
     this.flush();
     this.accepting = false;
-    const handles = [...this.active.values()];
+    // A queue run's steps go on on their workers; the next start collects their results.
+    // (Cancelled, they would end as cancelled: the cancel would reach the workers.)
+    const handles = [...this.active].filter(([id]) => !this.queued.has(id)).map(([, h]) => h);
     for (const h of handles) h.cancel('server shutting down');
     await Promise.all(handles.map((h) => h.done));
     this.active.clear();
+    this.queued.clear();
   }
 }

@@ -1,9 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { catalogFor, formatDiagnostic, nothingToRun } from '@baton/core';
-import { removeStaleStepScratch, startRun } from '@baton/engine';
+import {
+  createQueueDispatcher,
+  type QueueDispatcher,
+  removeStaleStepScratch,
+  shownRedisUrl,
+  startRun,
+} from '@baton/engine';
 import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
+import { numberOption, queueOption, workspaceOption } from '../commandOptions.js';
 import { EXIT, UsageError } from '../exitCodes.js';
 import { io } from '../io.js';
 import { parseCommandArgs } from '../parseCommandArgs.js';
@@ -18,8 +24,9 @@ export const EXIT_INTERRUPTED = 130;
 
 /**
  * `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR] [--simulate]
- * [--workspace DIR]`: run an orchestration here, with live progress (or NDJSON events with
- * --json); `--simulate` runs every agent as its simulated stand-in (a dry run); exit 0 when it
+ * [--workspace DIR] [--dispatcher local|queue] [--redis URL]`: run an orchestration, with live
+ * progress (or NDJSON events with --json), its steps here or on queue workers (DESIGN §3.4);
+ * `--simulate` runs every agent as its simulated stand-in (a dry run); exit 0 when it
  * succeeded, 1 when it failed, 130 when Ctrl-C cancelled it (its agents stopped first).
  */
 export async function runCommand(args: string[]): Promise<number> {
@@ -31,8 +38,11 @@ export async function runCommand(args: string[]): Promise<number> {
     'data-dir': { type: 'string' },
     simulate: { type: 'boolean' },
     workspace: { type: 'string' },
+    dispatcher: { type: 'string' },
+    redis: { type: 'string' },
   });
   if (positionals.length !== 1) throw new UsageError('name exactly one file to run');
+  const queue = queueOption(values.dispatcher, values.redis);
   const speed = numberOption('--speed', values.speed, 1, (n) => n > 0, 'a number above 0');
   const seed = numberOption('--seed', values.seed, 0, Number.isInteger, 'an integer');
   const path = positionals[0] as string;
@@ -57,7 +67,7 @@ export async function runCommand(args: string[]): Promise<number> {
     return EXIT.failed;
   }
   // Before it starts: an agent whose CLI is missing would fail its steps (a dry run calls none).
-  if (!simulate && !values.json) {
+  if (!simulate && !values.json && !queue) {
     for (const d of programWarnings(result, registry, workspace)) io.err(formatDiagnostic(d, path));
   }
 
@@ -69,12 +79,24 @@ export async function runCommand(args: string[]): Promise<number> {
     ? null
     : new ProgressPrinter(plan, process.stdout, style, process.stdout.isTTY === true);
   const runId = `run-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  let dispatcher: QueueDispatcher | undefined;
+  if (queue) {
+    dispatcher = createQueueDispatcher({
+      redisUrl: queue,
+      onConnection: (state, detail) =>
+        io.err(
+          state === 'down'
+            ? `baton run: Redis at ${shownRedisUrl(queue)}: ${detail ?? 'unreachable'}`
+            : `baton run: Redis is back`,
+        ),
+    });
+  }
   if (!json)
     io.out(
       style.bold(
         `Running ${document.name ?? plan.name} (${path}) as ${runId}${speed !== 1 ? ` at speed ×${speed}` : ''}${
           simulate ? ' — dry run: every agent simulated' : ''
-        }`,
+        }${queue ? ` — steps on the queue at ${shownRedisUrl(queue)}` : ''}`,
       ),
     );
 
@@ -99,6 +121,7 @@ export async function runCommand(args: string[]): Promise<number> {
     simulate,
     workspace,
     dataDir: resolve(values['data-dir'] ?? '.baton'),
+    ...(dispatcher ? { dispatcher } : {}),
     onEvent: printer ? printer.onEvent : (event) => write(`${JSON.stringify(event)}\n`),
   });
 
@@ -115,6 +138,7 @@ export async function runCommand(args: string[]): Promise<number> {
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   const state = await handle.done;
+  await dispatcher?.close();
   process.off('SIGINT', onSignal);
   process.off('SIGTERM', onSignal);
   process.stdout.off('error', onStdoutError);
@@ -128,29 +152,6 @@ export async function runCommand(args: string[]): Promise<number> {
   }
   if (state.status === 'succeeded') return EXIT.ok;
   return state.status === 'cancelled' ? EXIT_INTERRUPTED : EXIT.failed;
-}
-
-function numberOption(
-  name: string,
-  value: string | undefined,
-  fallback: number,
-  valid: (n: number) => boolean,
-  what: string,
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!value.trim() || !Number.isFinite(n) || !valid(n))
-    throw new UsageError(`${name} must be ${what}, not '${value}'`);
-  return n;
-}
-
-/** `--workspace DIR` (absolute), default the folder `baton run` was started in; it must be a folder. */
-function workspaceOption(value: string | undefined): string {
-  const dir = resolve(value ?? '.');
-  const info = statSync(dir, { throwIfNoEntry: false });
-  if (!info) throw new UsageError(`--workspace ${value}: no such folder (${dir})`);
-  if (!info.isDirectory()) throw new UsageError(`--workspace ${value}: not a folder (${dir})`);
-  return dir;
 }
 
 /** A path relative to the working directory when it lies inside it. */

@@ -29,6 +29,36 @@ export interface HealthResponse {
   version: string;
   /** The dispatchers this server offers: a run may ask for any of them (`CreateRunRequest.dispatcher`). */
   dispatchers: RunDispatcher[];
+  /** What a run without `dispatcher` uses. */
+  defaultDispatcher: RunDispatcher;
+  /** With the queue dispatcher: its Redis (no password) and whether it answers now. */
+  queue?: QueueHealth;
+}
+
+export interface QueueHealth {
+  redis: string;
+  reachable: boolean;
+}
+
+/** A queue worker (`baton worker`) as it reports itself every few seconds. */
+export interface QueueWorker {
+  id: string;
+  host: string;
+  pid: number;
+  concurrency: number;
+  /** Steps it runs now. */
+  running: number;
+  /** The agents it has besides simulated ones. */
+  agents: string[];
+  startedAt: string;
+  /** Its last report (a worker not heard of for 15 s is not listed). */
+  seenAt: string;
+}
+
+/** `GET /api/workers`: `queue` null when the server has no queue dispatcher. */
+export interface WorkersResponse {
+  queue: QueueHealth | null;
+  workers: QueueWorker[];
 }
 
 /** A problem with one agent file of the registry: that file (or that agent) is left out, the rest loads. */
@@ -116,6 +146,8 @@ export interface RunStepSummary {
   attempt: number;
   startedAt?: string;
   finishedAt?: string;
+  /** The queue worker of each attempt, by attempt number (queue runs only). */
+  workers?: Record<string, string>;
 }
 
 export interface RunRecord {

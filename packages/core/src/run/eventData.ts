@@ -38,6 +38,13 @@ export interface StepRetryingData {
   delayMs?: number;
   /** The fallback agent the next attempt runs, when it stands in. */
   fallback?: string;
+  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  worker?: string;
+  /**
+   * The attempt was lost, not failed: its worker stopped answering or handed it back, or the
+   * queue lost its job. The next attempt does not count against the step's retries.
+   */
+  interrupted?: boolean;
 }
 export interface StepLogData {
   stream: 'stdout' | 'stderr' | 'info';
@@ -52,6 +59,8 @@ export interface StepEndedData {
   /** The result was taken from an earlier run. */
   reused?: boolean;
   durationMs?: number;
+  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  worker?: string;
 }
 /** `step.succeeded` and `step.failed`: the step ran (or its result was reused) and has a result. */
 export interface StepFinishedData extends StepEndedData {

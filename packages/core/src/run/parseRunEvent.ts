@@ -100,7 +100,11 @@ function stepEnded(d: Data): string | null {
   );
 }
 const stepFinished: Check = (d) =>
-  string(d, 'summary') ?? nonNegative(d, 'durationMs', false) ?? stepEnded(d) ?? stepResult(d.result);
+  string(d, 'summary') ??
+  nonNegative(d, 'durationMs', false) ??
+  stepEnded(d) ??
+  optionalString(d, 'worker') ??
+  stepResult(d.result);
 const stepStopped: Check = (d) => string(d, 'reason') ?? stepEnded(d);
 const withError: Check = (d) => string(d, 'error');
 const withReason: Check = (d) => string(d, 'reason');
@@ -134,7 +138,12 @@ const PAYLOAD: Record<RunEventType, { check: Check; optional?: boolean } | undef
         : "data.stream must be 'stdout', 'stderr' or 'info'") ?? string(d, 'line'),
   },
   'step.retrying': {
-    check: (d) => string(d, 'error') ?? nonNegative(d, 'delayMs', true) ?? optionalString(d, 'fallback'),
+    check: (d) =>
+      string(d, 'error') ??
+      nonNegative(d, 'delayMs', true) ??
+      optionalString(d, 'fallback') ??
+      optionalString(d, 'worker') ??
+      optionalBoolean(d, 'interrupted'),
   },
   'step.succeeded': { check: stepFinished },
   'step.failed': { check: stepFinished },

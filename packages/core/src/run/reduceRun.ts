@@ -17,6 +17,8 @@ export interface StepState {
   round?: number;
   /** Its last attempt ran a simulated stand-in (from `step.started`). */
   simulated?: boolean;
+  /** Which queue worker ran each attempt, by attempt number (the queue dispatcher only). */
+  workers?: Record<string, string>;
   logLines: number;
 }
 
@@ -154,6 +156,9 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
       else if (typeof ended.reason === 'string') step.error = ended.reason;
     } else if (event.type === 'step.retrying' && typeof data.error === 'string') {
       step.error = data.error;
+    }
+    if (typeof data.worker === 'string' && event.attempt !== undefined) {
+      step.workers = { ...step.workers, [event.attempt]: data.worker };
     }
     putStep(event.stepId, step);
     return next;

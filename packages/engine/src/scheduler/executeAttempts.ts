@@ -1,6 +1,7 @@
 import { formatDuration } from '@baton/core';
 import { clockTimer } from '../clock/clockTimer.js';
-import type { Clock, Dispatcher, StepInvocation, StepResult } from '../contract.js';
+import type { Clock, DispatchContext, Dispatcher, StepInvocation, StepResult } from '../contract.js';
+import { StepInterruptedError } from '../dispatch/stepInterrupted.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
 
 /** Backoff before retry n (0-based): 1s, 2s, 4s… capped at a minute, divided by the run's speed. */
@@ -10,6 +11,12 @@ export function retryDelayMs(n: number, speed: number): number {
 
 /** How long a runtime may take to stop after its signal aborted before the step moves on anyway. */
 const SETTLE_AFTER_ABORT_MS = 10_000;
+
+/**
+ * Lost attempts (`StepInterruptedError`) run again beside the step's retries, up to this many
+ * times: a step that kills every worker it lands on fails rather than go round for ever.
+ */
+export const MAX_INTERRUPTIONS = 3;
 
 /** The reason a step's signal carries when its time is up. */
 export class StepTimeoutError extends Error {
@@ -55,14 +62,47 @@ export interface StepCall {
   /** The invocation of one attempt, or an error text when the agent is unknown. */
   invocation(agent: string, attempt: number): StepInvocation | string;
   nextAttempt(): number;
+  /**
+   * A resumed run: the attempt that was in flight when the run's process stopped, for a
+   * dispatcher that can collect it (`Dispatcher.collectsInterrupted`). It is not started again.
+   */
+  inFlight?: number;
   started(attempt: number, agent: string, fallback: boolean): void;
-  retrying(attempt: number, error: string, delayMs: number, fallbackAgent: string | null): void;
+  retrying(
+    attempt: number,
+    error: string,
+    delayMs: number,
+    fallbackAgent: string | null,
+    lost?: LostAttempt,
+  ): void;
   log(attempt: number, stream: 'stdout' | 'stderr' | 'info', line: string): void;
+}
+
+/** Why a retry happens without using one of the step's retries (the attempt was lost). */
+export interface LostAttempt {
+  interrupted: true;
+  worker?: string;
 }
 
 export type StepOutcome =
   | { cancelled: true }
-  | { cancelled: false; result: StepResult; agent: string; attempt: number; durationMs: number };
+  | {
+      cancelled: false;
+      result: StepResult;
+      agent: string;
+      attempt: number;
+      durationMs: number;
+      /** The queue worker that ran the attempt. */
+      worker?: string;
+    };
+
+/** One attempt's end as the dispatcher told it. */
+interface AttemptEnd {
+  result: StepResult;
+  worker?: string;
+  /** Lost, not failed: it runs again without using a retry. */
+  interrupted?: boolean;
+}
 
 /**
  * One step to its end: the agent, its retries with exponential backoff, then the fallback
@@ -77,20 +117,44 @@ export async function executeAttempts(
   const { control } = call;
   const total = call.retries + 1 + (call.fallbackAgent ? 1 : 0);
   let last: Extract<StepOutcome, { cancelled: false }> | null = null;
+  let interruptions = 0;
+  let collect = dispatcher.collectsInterrupted ? call.inFlight : undefined;
   for (let i = 0; i < total; i++) {
     const fallback = i > call.retries;
     const agent = fallback ? (call.fallbackAgent as string) : call.agent;
     if (control.cancelled) return { cancelled: true };
-    const attempt = call.nextAttempt();
-    call.started(attempt, agent, fallback);
+    let attempt: number;
+    const collecting = collect !== undefined;
+    if (collect !== undefined) {
+      // Already started (its `step.started` is in the log): asked for again by the same key.
+      attempt = collect;
+      collect = undefined;
+    } else {
+      attempt = call.nextAttempt();
+      call.started(attempt, agent, fallback);
+    }
     const startedAt = clock.now();
     const invocation = call.invocation(agent, attempt);
-    const result =
+    const end: AttemptEnd =
       typeof invocation === 'string'
-        ? ({ status: 'failed', output: '', error: invocation } as StepResult)
-        : await attemptOnce(clock, dispatcher, invocation, call);
+        ? { result: { status: 'failed', output: '', error: invocation } }
+        : await attemptOnce(clock, dispatcher, invocation, call, collecting);
     if (control.cancelled) return { cancelled: true };
+    const { result } = end;
     last = { cancelled: false, result, agent, attempt, durationMs: clock.now() - startedAt };
+    if (end.worker !== undefined) last.worker = end.worker;
+    if (end.interrupted && interruptions < MAX_INTERRUPTIONS) {
+      // Lost, not failed: the same try again, at once, not counted against the retries.
+      interruptions++;
+      const lost: LostAttempt = { interrupted: true };
+      if (end.worker !== undefined) lost.worker = end.worker;
+      call.retrying(attempt, result.error ?? 'the attempt was lost', 0, fallback ? agent : null, lost);
+      i--;
+      continue;
+    }
+    if (end.interrupted) {
+      result.error = `${result.error ?? 'the attempt was lost'} (lost ${interruptions + 1} times: not tried again)`;
+    }
     if (result.status === 'succeeded' || i === total - 1) return last;
     const nextIsFallback = i + 1 > call.retries;
     const delayMs = nextIsFallback ? 0 : retryDelayMs(i, speed);
@@ -120,9 +184,10 @@ function attemptOnce(
   dispatcher: Dispatcher,
   invocation: StepInvocation,
   call: StepCall,
-): Promise<StepResult> {
+  collect: boolean,
+): Promise<AttemptEnd> {
   const { control } = call;
-  return new Promise<StepResult>((resolve) => {
+  return new Promise<AttemptEnd>((resolve) => {
     // The AbortController is made only when the runtime looks at its signal or when there is
     // something to abort: a zero-duration agent never needs one.
     let controller: AbortController | null = null;
@@ -135,17 +200,23 @@ function attemptOnce(
     let done = false;
     let stopTimeout: () => void = () => {};
     let stopGiveUp: () => void = () => {};
-    const finish = (result: StepResult) => {
+    let worker: string | undefined;
+    const finish = (result: StepResult, interrupted = false) => {
       if (done) return;
       done = true;
       stopTimeout();
       stopGiveUp();
       control.interrupt = null;
-      resolve(
-        abortReason instanceof StepTimeoutError
-          ? { ...result, status: 'failed', error: abortReason.message }
-          : result,
-      );
+      const end: AttemptEnd = {
+        result:
+          abortReason instanceof StepTimeoutError
+            ? { ...result, status: 'failed', error: abortReason.message }
+            : result,
+      };
+      if (worker !== undefined) end.worker = worker;
+      // A step that timed out or was stopped failed, whatever its worker did meanwhile.
+      if (interrupted && !aborted) end.interrupted = true;
+      resolve(end);
     };
     const abort = (reason: unknown) => {
       if (done || aborted) return;
@@ -160,14 +231,18 @@ function attemptOnce(
     };
     control.interrupt = abort;
     stopTimeout = clockTimer(clock, call.timeoutMs, () => abort(new StepTimeoutError(call.timeoutMs)));
-    const context = {
+    const context: DispatchContext = {
       get signal() {
         return signal();
       },
-      log: (stream: 'stdout' | 'stderr' | 'info', line: string) => {
+      log: (stream, line) => {
         if (!done) call.log(invocation.attempt, stream, line);
       },
+      assigned: (name) => {
+        if (!done) worker = name;
+      },
     };
+    if (collect) context.collect = true;
     let running: Promise<StepResult>;
     try {
       running = dispatcher.execute(invocation, context);
@@ -175,7 +250,15 @@ function attemptOnce(
       running = Promise.reject(error);
     }
     // A result that cannot even be read (it throws) fails the attempt too: the step must end.
-    running.then(normalise).then(finish, (error: unknown) => finish(thrown(error)));
+    running.then(normalise).then(
+      (result) => finish(result),
+      (error: unknown) => {
+        if (error instanceof StepInterruptedError) {
+          if (error.worker !== undefined) worker ??= error.worker;
+          finish(thrown(error), true);
+        } else finish(thrown(error));
+      },
+    );
   });
 }
 

@@ -88,8 +88,9 @@ export class RunScheduler {
     applyRestored(restored, this.stages, this.steps);
     // A resumed retry: what it had reused still counts as reused for the steps after it.
     for (const [id, state] of Object.entries(restored.state.steps)) {
-      const s = state.status === 'reused' ? this.steps.get(id) : undefined;
-      if (s) s.reused = true;
+      const s = this.steps.get(id);
+      if (s && state.status === 'reused') s.reused = true;
+      if (s && state.status === 'running' && state.attempt > 0) s.inFlight = state.attempt;
     }
   }
 
@@ -194,6 +195,7 @@ export class RunScheduler {
     const control = new StepControl();
     s.control = control;
     const call = stepCall(this.callContext, s, control);
+    s.inFlight = undefined; // collected once, by this launch, or never
     executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then(
       (outcome) => this.guarded(() => this.stepEnded(s, outcome)),
       (error: unknown) => this.fail(error),
@@ -216,7 +218,7 @@ export class RunScheduler {
       });
     } else {
       s.agent = outcome.agent;
-      this.complete(s, outcome.result, outcome.durationMs, outcome.attempt);
+      this.complete(s, outcome.result, outcome.durationMs, outcome.attempt, undefined, outcome.worker);
     }
     this.settle();
   }
@@ -249,6 +251,7 @@ export class RunScheduler {
     durationMs: number,
     attempt: number | undefined,
     reused?: EarlierResult,
+    worker?: string,
   ): void {
     const { step, stage } = s;
     const { flow } = this;
@@ -269,6 +272,7 @@ export class RunScheduler {
       error?: string;
       result: StepResult;
       reused?: boolean;
+      worker?: string;
     } = {
       summary: (reused && result.status === 'succeeded' && reused.summary) || summaryOf(result),
       durationMs,
@@ -276,6 +280,7 @@ export class RunScheduler {
     };
     if (result.status === 'failed' && result.error !== undefined) data.error = result.error;
     if (reused && result.status === 'succeeded') data.reused = true;
+    if (worker !== undefined) data.worker = worker;
     this.o.recorder.emit(result.status === 'succeeded' ? 'step.succeeded' : 'step.failed', { ...ids, data });
     if (step.agent !== null) this.o.outputs.report(s);
     if (result.status === 'succeeded') {

@@ -1,4 +1,4 @@
-import { type AgentCatalog, runtimeKindOf, simulatedStandIn } from '@baton/core';
+import { type AgentCatalog, runtimeKindOf, type StepRetryingData, simulatedStandIn } from '@baton/core';
 import type { StepInvocation, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import type { StepCall, StepControl } from './executeAttempts.js';
@@ -38,6 +38,7 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
     fallbackAgent: step.fallbackAgent,
     timeoutMs: step.timeoutMs,
     nextAttempt: () => ++s.attempt,
+    ...(s.inFlight === undefined ? {} : { inFlight: s.inFlight }),
     invocation: (agent, attempt): StepInvocation | string => {
       const definition = definitionOf(ctx, agent);
       if (!definition) return `unknown agent '${agent}': define it under "agents:" or in the agent registry`;
@@ -60,6 +61,7 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
         workspace: ctx.workspace,
         key: `${ctx.runId}:${stepId}:${attempt}`,
       };
+      if (ctx.simulate) invocation.simulated = true;
       if (feedback) invocation.feedback = feedback;
       if (conditions) invocation.conditions = conditions;
       // A revision goes on in the session of the round before (the result kept is that round's).
@@ -75,9 +77,11 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
       if (s.round > 1) data.round = s.round;
       ctx.recorder.emit('step.started', { stageId, stepId, attempt, data });
     },
-    retrying: (attempt, error, delayMs, fallbackAgent) => {
-      const data: { error: string; delayMs: number; fallback?: string } = { error, delayMs };
+    retrying: (attempt, error, delayMs, fallbackAgent, lost) => {
+      const data: StepRetryingData = { error, delayMs };
       if (fallbackAgent) data.fallback = fallbackAgent;
+      if (lost?.worker !== undefined) data.worker = lost.worker;
+      if (lost) data.interrupted = true;
       ctx.recorder.emit('step.retrying', { stageId, stepId, attempt, data });
     },
     log: (attempt, stream, line) => {

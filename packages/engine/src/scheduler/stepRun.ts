@@ -13,6 +13,11 @@ export interface StepRun {
   phase: StepPhase;
   /** Attempts started so far, across retries, fallbacks, revisions and resumes. */
   attempt: number;
+  /**
+   * A resumed run: the attempt that was running when the run's process stopped, which a
+   * queue dispatcher may still finish (collected rather than started again).
+   */
+  inFlight?: number;
   /** Review round or validation attempt it runs in (1-based). */
   round: number;
   /** Dependencies that have not let it through yet. */

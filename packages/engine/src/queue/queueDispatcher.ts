@@ -1,0 +1,337 @@
+import { formatDuration, type StepResult } from '@baton/core';
+import { type Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { DispatchContext, Dispatcher, StepInvocation } from '../contract.js';
+import { StepInterruptedError } from '../dispatch/stepInterrupted.js';
+import { messageOf } from '../runtimes/agentRuntime.js';
+import { redisOptions, shownRedisUrl } from './redisConnection.js';
+import {
+  CANCEL_CHANNEL,
+  CANCELLED_TTL_S,
+  cancelledKey,
+  QUEUE_PREFIX,
+  readJobOutcome,
+  readJobProgress,
+  STEP_QUEUE,
+  type StepJobData,
+  type StepJobOutcome,
+} from './stepJob.js';
+import { readPresence, type WorkerPresence } from './workerPresence.js';
+
+export interface QueueDispatcherOptions {
+  redisUrl: string;
+  /**
+   * While Redis cannot be reached, a step waits (its log says so) this long, then fails: not
+   * dispatched, or its result unknown. Default 2 minutes.
+   */
+  unreachableMs?: number;
+  /** How often steps in flight are looked up in Redis, for ends its events did not bring. Default 2 s. */
+  pollMs?: number;
+  /** A step no worker has taken for this long says so in its log. Default 5 s. */
+  waitingNoticeMs?: number;
+  /** Told when Redis goes away and comes back (the server logs it). */
+  onConnection?: (state: 'up' | 'down', detail?: string) => void;
+}
+
+/** The queue dispatcher (DESIGN §3.4): each attempt a BullMQ job that `baton worker` runs. */
+export interface QueueDispatcher extends Dispatcher {
+  readonly collectsInterrupted: true;
+  /** Redis answers now. */
+  reachable(): boolean;
+  /** Workers heard of in the last 15 s. */
+  workers(): Promise<WorkerPresence[]>;
+  close(): Promise<void>;
+}
+
+interface InFlight {
+  key: string;
+  context: DispatchContext;
+  since: number;
+  /** The job is in Redis (added now, or found there). */
+  addedAt: number | null;
+  worker: string | null;
+  noticed: { waiting?: boolean; down?: boolean };
+  settle(result: StepResult): void;
+  fail(error: Error): void;
+}
+
+/** Jobs kept after they end: a server that was down collects their results (a day, or 50,000). */
+const KEEP = { age: 86_400, count: 50_000 };
+/** Steps looked up per poll at most (the rest wait for a later one). */
+const POLL_BATCH = 200;
+
+/**
+ * Dispatch each attempt as a BullMQ job keyed `runId:stepId:attempt` and wait for its end.
+ * The scheduler stays where it is; only the agent's call travels. Ends come from the queue's
+ * events, and a poll finds those an event did not bring (a server restarted, Redis
+ * restarted): a job that is gone, or stalled (its worker died), is a lost attempt
+ * (`StepInterruptedError`), which the engine runs again, counted.
+ */
+export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDispatcher {
+  const connection = redisOptions(options.redisUrl);
+  const shown = shownRedisUrl(options.redisUrl);
+  const unreachableMs = options.unreachableMs ?? 120_000;
+  const pollMs = options.pollMs ?? 2000;
+  const waitingNoticeMs = options.waitingNoticeMs ?? 5000;
+  const queue = new Queue<StepJobData, StepJobOutcome>(STEP_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  const events = new QueueEvents(STEP_QUEUE, { connection, prefix: QUEUE_PREFIX });
+  const redis = new Redis(connection);
+  const inFlight = new Map<string, InFlight>();
+  let downSince: number | null = null;
+  let closed = false;
+
+  const down = (error: unknown) => {
+    if (downSince === null) {
+      downSince = Date.now();
+      options.onConnection?.('down', messageOf(error));
+    }
+  };
+  queue.on('error', down);
+  events.on('error', down);
+  redis.on('error', down);
+  redis.on('ready', () => {
+    if (downSince !== null) options.onConnection?.('up');
+    downSince = null;
+  });
+
+  const taken = (entry: InFlight, worker: string) => {
+    if (entry.worker === worker) return;
+    entry.worker = worker;
+    entry.context.assigned?.(worker);
+    entry.context.log('info', `running on worker ${worker}`);
+  };
+
+  const ended = (entry: InFlight, value: unknown) => {
+    const outcome = readJobOutcome(value);
+    if (!outcome) {
+      entry.fail(new Error('the queue worker answered with no result (is it a baton worker?)'));
+      return;
+    }
+    taken(entry, outcome.worker);
+    if (outcome.handedBack !== undefined) {
+      entry.fail(
+        new StepInterruptedError(
+          `worker ${outcome.worker} handed the step back (${outcome.handedBack})`,
+          outcome.worker,
+        ),
+      );
+    } else if (outcome.result) entry.settle(outcome.result);
+  };
+
+  const failedInQueue = (entry: InFlight, reason: string, worker: string | null) => {
+    const who = worker ?? entry.worker;
+    if (/stalled/i.test(reason)) {
+      entry.fail(
+        new StepInterruptedError(
+          `worker ${who ?? '(unknown)'} stopped answering while it ran the step (its lock expired)`,
+          who ?? undefined,
+        ),
+      );
+    } else entry.fail(new Error(`the queue failed the step: ${reason}`));
+  };
+
+  /** A job as Redis has it now: ended, running somewhere, waiting, or gone. */
+  const check = async (entry: InFlight, job?: Job<StepJobData, StepJobOutcome>) => {
+    const found = job ?? (await queue.getJob(entry.key));
+    if (!inFlight.has(entry.key)) return;
+    if (!found) {
+      entry.fail(
+        new StepInterruptedError(
+          "the queue no longer has this step's job (was Redis restarted without its data?)",
+          entry.worker ?? undefined,
+        ),
+      );
+      return;
+    }
+    const state = await found.getState();
+    if (!inFlight.has(entry.key)) return;
+    if (state === 'completed') ended(entry, found.returnvalue);
+    else if (state === 'failed')
+      failedInQueue(entry, found.failedReason ?? 'failed', found.processedBy ?? null);
+    else if (state === 'active' && found.processedBy) taken(entry, found.processedBy);
+  };
+
+  events.on('progress', ({ jobId, data }) => {
+    const entry = inFlight.get(jobId);
+    const progress = entry ? readJobProgress(data) : null;
+    if (!entry || !progress) return;
+    if (progress.worker) taken(entry, progress.worker);
+    for (const [stream, line] of progress.logs ?? []) entry.context.log(stream, line);
+  });
+  events.on('completed', ({ jobId, returnvalue }) => {
+    const entry = inFlight.get(jobId);
+    if (entry) ended(entry, returnvalue);
+  });
+  events.on('failed', ({ jobId, failedReason }) => {
+    const entry = inFlight.get(jobId);
+    if (!entry) return;
+    // Which worker had it is on the job; its failure is settled either way.
+    queue.getJob(jobId).then(
+      (job) => failedInQueue(entry, failedReason, job?.processedBy ?? null),
+      () => failedInQueue(entry, failedReason, null),
+    );
+  });
+
+  const poll = () => {
+    if (!inFlight.size) return;
+    const now = Date.now();
+    if (downSince !== null || redis.status !== 'ready') {
+      downSince ??= now;
+      for (const entry of inFlight.values()) {
+        if (!entry.noticed.down) {
+          entry.noticed.down = true;
+          entry.context.log(
+            'info',
+            `Redis at ${shown} cannot be reached: waiting for it (the step fails after ${formatDuration(unreachableMs)})`,
+          );
+        }
+        if (now - Math.max(downSince, entry.since) >= unreachableMs) {
+          entry.fail(
+            new Error(
+              `Redis at ${shown} could not be reached for ${formatDuration(unreachableMs)}: ` +
+                (entry.addedAt === null ? 'the step was not dispatched' : "the step's result is unknown"),
+            ),
+          );
+        }
+      }
+      return;
+    }
+    let checked = 0;
+    for (const entry of [...inFlight.values()]) {
+      entry.noticed.down = false;
+      if (entry.addedAt === null) {
+        if (now - entry.since >= unreachableMs)
+          entry.fail(new Error('the step could not be put on the queue'));
+        continue;
+      }
+      if (!entry.worker && !entry.noticed.waiting && now - entry.addedAt >= waitingNoticeMs) {
+        entry.noticed.waiting = true;
+        void readPresence(redis).then(
+          (workers) =>
+            entry.context.log(
+              'info',
+              `waiting for a worker: none has taken this step for ${formatDuration(waitingNoticeMs)} ` +
+                `(${workers.length} worker${workers.length === 1 ? '' : 's'} connected to ${shown})`,
+            ),
+          () => {},
+        );
+      }
+      if (checked >= POLL_BATCH) continue;
+      checked++;
+      // Looked at again last: the next poll starts with the others.
+      inFlight.delete(entry.key);
+      inFlight.set(entry.key, entry);
+      check(entry).catch(down);
+    }
+  };
+  const timer = setInterval(poll, pollMs);
+  timer.unref();
+
+  const cancel = (entry: InFlight) => {
+    // Wherever it is: a worker running it stops it; one that takes it later skips it.
+    redis.publish(CANCEL_CHANNEL, entry.key).catch(() => {});
+    redis.set(cancelledKey(entry.key), '1', 'EX', CANCELLED_TTL_S).catch(() => {});
+    queue.remove(entry.key).then(
+      (removed) => {
+        if (removed === 1)
+          entry.settle({ status: 'failed', output: '', error: 'cancelled before a worker took it' });
+      },
+      () => {},
+    );
+  };
+
+  const dispatch = async (entry: InFlight, invocation: StepInvocation) => {
+    // The same key twice is the same attempt: its job is found, never added again.
+    const existing = await queue.getJob(entry.key);
+    if (!inFlight.has(entry.key)) return;
+    if (existing) {
+      entry.addedAt = Date.now();
+      await check(entry, existing);
+      return;
+    }
+    if (entry.context.collect) {
+      entry.fail(
+        new StepInterruptedError("the queue no longer has the job of this step's interrupted attempt"),
+      );
+      return;
+    }
+    await queue.add('step', invocation, {
+      jobId: entry.key,
+      // Retries are the engine's (each a new attempt, a new key): one try per job.
+      attempts: 1,
+      removeOnComplete: KEEP,
+      removeOnFail: KEEP,
+    });
+    entry.addedAt = Date.now();
+    if (!inFlight.has(entry.key)) {
+      // Settled meanwhile (cancelled, or Redis unreachable too long): it must not run.
+      redis.set(cancelledKey(entry.key), '1', 'EX', CANCELLED_TTL_S).catch(() => {});
+      queue.remove(entry.key).catch(() => {});
+    }
+  };
+
+  return {
+    collectsInterrupted: true,
+    execute(invocation, context) {
+      if (closed) return Promise.reject(new Error('the queue dispatcher is closed'));
+      return new Promise<StepResult>((resolve, reject) => {
+        const key = invocation.key;
+        const previous = inFlight.get(key);
+        previous?.fail(new Error('the attempt was dispatched again'));
+        const onAbort = () => cancel(entry);
+        const done = () => {
+          inFlight.delete(key);
+          context.signal.removeEventListener('abort', onAbort);
+        };
+        const entry: InFlight = {
+          key,
+          context,
+          since: Date.now(),
+          addedAt: null,
+          worker: null,
+          noticed: {},
+          settle: (result) => {
+            if (inFlight.get(key) !== entry) return;
+            done();
+            resolve(result);
+          },
+          fail: (error) => {
+            if (inFlight.get(key) !== entry) return;
+            done();
+            reject(error);
+          },
+        };
+        inFlight.set(key, entry);
+        context.signal.addEventListener('abort', onAbort, { once: true });
+        // Errors here are Redis's: the poll bounds how long the step waits for it.
+        dispatch(entry, invocation).catch(down);
+      });
+    },
+    reachable: () => downSince === null && redis.status === 'ready',
+    workers: () => readPresence(redis),
+    async close() {
+      if (closed) return;
+      closed = true;
+      clearInterval(timer);
+      await settleWithin(2000, Promise.allSettled([events.close(), queue.close(), redis.quit()]));
+      redis.disconnect();
+    },
+  };
+}
+
+/** Wait for `work`, or give up after `ms` (closing against a Redis that is gone). */
+function settleWithin(ms: number, work: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    work.then(
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+    );
+  });
+}
