@@ -13,9 +13,8 @@ export interface TestRedis {
   port: number;
   /** Stop it (SIGKILL with `kill`: a crash) and start it again on the same port, empty. */
   restart(options?: { downMs?: number; kill?: boolean }): Promise<void>;
-  stop(): Promise<void>;
-  /** Files Redis left in its folder (there should be none). */
-  leftovers(): string[];
+  /** Stop it and remove its folder; resolves with the files Redis had left there (none). */
+  stop(): Promise<string[]>;
 }
 
 export function freePort(): Promise<number> {
@@ -85,8 +84,9 @@ export async function startRedis(): Promise<TestRedis> {
     },
     async stop() {
       await halt('SIGTERM');
+      const left = readdirSync(dir);
       rmSync(dir, { recursive: true, force: true });
+      return left;
     },
-    leftovers: () => readdirSync(dir),
   };
 }
