@@ -106,6 +106,8 @@ export async function kill9(child: ChildProcess): Promise<void> {
 export async function startQueueCluster(options: {
   dataDir: string;
   workers: WorkerOptions[];
+  /** Load the examples into the store (as `npm start` does). */
+  examples?: boolean;
   serveExtra?: string[];
 }): Promise<QueueCluster> {
   const redis = await startRedis();
@@ -115,7 +117,7 @@ export async function startQueueCluster(options: {
     '--redis',
     redis.url,
     ...(options.serveExtra ?? []),
-  ]);
+  ]).filter((arg) => !(options.examples && arg === '--no-examples'));
   const cluster: QueueCluster = {
     redis,
     server: await startServe(argv),
