@@ -153,4 +153,73 @@ describe('stepIntervals: one bar per attempt for the timeline', () => {
     }
     expect(stepIntervals(log()).map((i) => i.stepId)).toEqual(['a.task.1', 'a.task.0']);
   });
+
+  it('names the queue worker of each attempt, and marks an attempt lost when its worker stopped answering', () => {
+    seq = 0;
+    const log = (attempt: number, stream: 'info' | 'stdout', line: string) => ({
+      ...step('a.task.0', attempt),
+      data: { stream, line },
+    });
+    const events = [
+      ev(0, 'step.started', { ...step('a.task.0', 1), data: { agent: 'coder' } }),
+      ev(1, 'step.log', log(1, 'info', 'running on worker w1')),
+      ev(3, 'step.retrying', {
+        ...step('a.task.0', 1),
+        data: {
+          error: 'worker w1 stopped answering while it ran the step (its lock expired)',
+          delayMs: 0,
+          worker: 'w1',
+          interrupted: true,
+        },
+      }),
+      ev(3, 'step.started', { ...step('a.task.0', 2), data: { agent: 'coder' } }),
+      // An agent's own output saying so is not the dispatcher's word.
+      ev(4, 'step.log', log(2, 'stdout', 'running on worker w9')),
+      ev(4, 'step.log', log(2, 'info', 'running on worker w2')),
+    ];
+    const running = stepIntervals(events);
+    expect(running.map((i) => [i.attempt, i.status, i.worker, i.interrupted])).toEqual([
+      [1, 'retrying', 'w1', true],
+      // While it runs, the worker is the one the log named.
+      [2, 'running', 'w2', undefined],
+    ]);
+    const ended = stepIntervals([
+      ...events,
+      ev(6, 'step.succeeded', { ...step('a.task.0', 2), data: finished('ok', { worker: 'w2' }) }),
+    ]);
+    expect(ended[1]).toMatchObject({ attempt: 2, status: 'succeeded', worker: 'w2', endTs: at(6) });
+    expect(ended[1]).not.toHaveProperty('interrupted');
+    expect(ended[0]?.error).toMatch(/w1 stopped answering/);
+  });
+
+  it("an end event's worker wins over the log line; a failed attempt keeps its worker and is not lost", () => {
+    seq = 0;
+    const intervals = stepIntervals([
+      ev(0, 'step.started', { ...step('a.task.0', 1), data: { agent: 'coder' } }),
+      ev(1, 'step.log', { ...step('a.task.0', 1), data: { stream: 'info', line: 'running on worker w1' } }),
+      ev(2, 'step.retrying', { ...step('a.task.0', 1), data: { error: 'boom', delayMs: 10 } }),
+      ev(3, 'step.started', { ...step('a.task.0', 2), data: { agent: 'coder' } }),
+      // A log line of the attempt before does not name this one's worker.
+      ev(3, 'step.log', { ...step('a.task.0', 1), data: { stream: 'info', line: 'running on worker w1' } }),
+      ev(4, 'step.log', { ...step('a.task.0', 2), data: { stream: 'info', line: 'running on worker w1' } }),
+      ev(5, 'step.failed', {
+        ...step('a.task.0', 2),
+        data: {
+          summary: 'red',
+          durationMs: 1000,
+          worker: 'w2',
+          result: { status: 'failed', output: '', error: 'red' },
+        },
+      }),
+      ev(6, 'step.started', { ...step('a.task.1', 1), data: { agent: 'coder' } }),
+      ev(7, 'step.succeeded', { ...step('a.task.1', 1), data: finished('ok') }),
+    ]);
+    expect(intervals.map((i) => [i.stepId, i.attempt, i.status, i.worker, i.interrupted])).toEqual([
+      ['a.task.0', 1, 'retrying', 'w1', undefined],
+      ['a.task.0', 2, 'failed', 'w2', undefined],
+      // The local dispatcher: no worker at all.
+      ['a.task.1', 1, 'succeeded', undefined, undefined],
+    ]);
+    expect(intervals[2]).not.toHaveProperty('worker');
+  });
 });

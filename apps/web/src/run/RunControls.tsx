@@ -1,9 +1,10 @@
+import type { RunDispatcher } from '@baton/core';
 import { useNavigate } from 'react-router';
 import { useHealth } from '../api/queries';
 import { useRunActions } from './commands/RunActionsContext';
 import { cancelRun, startRun } from './commands/runCommands';
 import { useRunStore } from './useRunStore';
-import { useRunUiStore } from './useRunUiStore';
+import { chosenDispatcher, useRunUiStore } from './useRunUiStore';
 
 const SPEEDS = [1, 2, 5, 10, 50];
 
@@ -15,9 +16,11 @@ export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: strin
   const navigate = useNavigate();
   const { ensureSaved } = useRunActions();
   const speed = useRunUiStore((s) => s.speed);
-  const dispatcher = useRunUiStore((s) => s.dispatcher);
+  const picked = useRunUiStore((s) => s.dispatcher);
   const simulate = useRunUiStore((s) => s.simulate);
-  const dispatchers = useHealth().data?.dispatchers ?? ['local'];
+  const health = useHealth().data;
+  const dispatchers = health?.dispatchers ?? ['local'];
+  const dispatcher = chosenDispatcher(picked, health);
   const runId = useRunStore((s) => s.runId);
   // The run's own status, not the replay position's: a live run can be cancelled mid-replay.
   const active = useRunStore((s) => {
@@ -58,7 +61,8 @@ export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: strin
         <select
           className="select"
           value={dispatcher}
-          onChange={(e) => useRunUiStore.getState().setDispatcher(e.target.value as 'local' | 'queue')}
+          onChange={(e) => useRunUiStore.getState().setDispatcher(e.target.value as RunDispatcher)}
+          title="Where steps run: in this server, or on the queue's `baton worker` processes"
           aria-label="Where steps run"
           data-testid="run-dispatcher"
         >

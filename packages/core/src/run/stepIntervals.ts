@@ -18,7 +18,20 @@ export interface StepInterval {
   status: Extract<StepStatus, 'running' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'reused'>;
   /** Why the attempt failed, was retried or was cancelled. */
   error?: string;
+  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  worker?: string;
+  /**
+   * The attempt was lost, not failed (`step.retrying` with `data.interrupted`): its worker
+   * stopped answering or handed it back, and the step runs again without using a retry.
+   */
+  interrupted?: true;
 }
+
+/**
+ * The line the queue dispatcher logs when a worker takes an attempt: the only sign of the
+ * worker while the attempt runs (its end event names the worker too, and wins).
+ */
+const RUNNING_ON_WORKER = /^running on worker (.+)$/;
 
 /**
  * One interval per attempt of each step, in the order they started (the log's): an attempt
@@ -27,7 +40,9 @@ export interface StepInterval {
  * start) is a zero-length `reused` interval at its time. Skipped steps and pure barriers
  * (which end without starting) have none. An attempt a crash interrupted (a resumed run
  * starts the step again without its end) is closed `cancelled` where the next one starts.
- * Events at or below a `seq` already seen are ignored, as `reduceRun` does.
+ * Events at or below a `seq` already seen are ignored, as `reduceRun` does. The worker of an
+ * attempt is its end event's `data.worker`, or until then the `running on worker X` info line
+ * logged for that attempt.
  */
 export function stepIntervals(events: Iterable<RunEvent>): StepInterval[] {
   const out: StepInterval[] = [];
@@ -55,11 +70,29 @@ export function stepIntervals(events: Iterable<RunEvent>): StepInterval[] {
         open.set(stepId, interval);
         break;
       }
-      case 'step.retrying':
-        close(open, stepId, event.ts, 'retrying', event.data?.error);
+      case 'step.log': {
+        const interval = open.get(stepId);
+        const match =
+          event.data?.stream === 'info' && interval && interval.attempt === event.attempt
+            ? RUNNING_ON_WORKER.exec(event.data.line)
+            : null;
+        if (interval && match?.[1]) interval.worker = match[1];
         break;
+      }
+      case 'step.retrying': {
+        const interval = close(open, stepId, event.ts, 'retrying', event.data?.error, event.data?.worker);
+        if (interval && event.data?.interrupted === true) interval.interrupted = true;
+        break;
+      }
       case 'step.failed':
-        close(open, stepId, event.ts, 'failed', event.data?.error ?? event.data?.result?.error);
+        close(
+          open,
+          stepId,
+          event.ts,
+          'failed',
+          event.data?.error ?? event.data?.result?.error,
+          event.data?.worker,
+        );
         break;
       case 'step.cancelled':
         close(open, stepId, event.ts, 'cancelled', event.data?.reason);
@@ -70,6 +103,7 @@ export function stepIntervals(events: Iterable<RunEvent>): StepInterval[] {
         if (interval) {
           open.delete(stepId);
           end(interval, event.ts, reused ? 'reused' : 'succeeded');
+          if (typeof event.data?.worker === 'string') interval.worker = event.data.worker;
         } else if (reused) {
           out.push({
             stepId,
@@ -96,11 +130,14 @@ function close(
   ts: string,
   status: StepInterval['status'],
   error: unknown,
-): void {
+  worker?: unknown,
+): StepInterval | undefined {
   const interval = open.get(stepId);
   if (!interval) return; // ended without starting: a barrier, or a step cancelled between attempts
   open.delete(stepId);
   end(interval, ts, status, typeof error === 'string' ? error : undefined);
+  if (typeof worker === 'string') interval.worker = worker;
+  return interval;
 }
 
 function end(interval: StepInterval, ts: string, status: StepInterval['status'], error?: string): void {

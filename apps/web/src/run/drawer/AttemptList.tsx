@@ -2,7 +2,11 @@ import { formatDuration, type StepInterval } from '@baton/core';
 
 const time = (ts: string) => new Date(ts).toLocaleTimeString();
 
-/** Every attempt of a step: when it started and ended, who ran it, and why it failed. */
+/**
+ * Every attempt of a step: when it started and ended, who ran it (the agent, and the queue
+ * worker with the queue dispatcher), and why it failed — or that it was lost: its worker stopped
+ * answering, and the step ran again without using a retry.
+ */
 export function AttemptList({ attempts }: { attempts: readonly StepInterval[] }) {
   if (!attempts.length) return <p className="drawer-empty">Not started.</p>;
   return (
@@ -10,12 +14,24 @@ export function AttemptList({ attempts }: { attempts: readonly StepInterval[] })
       {attempts.map((a) => (
         <li
           key={`${a.attempt}:${a.startTs}`}
-          className={`attempt attempt-${a.status}`}
+          className={`attempt attempt-${a.status}${a.interrupted ? ' attempt-interrupted' : ''}`}
+          data-testid="step-attempt"
+          data-attempt={a.attempt}
           data-status={a.status}
+          {...(a.worker ? { 'data-worker': a.worker } : {})}
+          {...(a.interrupted ? { 'data-interrupted': 'true' } : {})}
         >
           <span className="attempt-head">
-            Attempt {a.attempt} · <b>{a.status}</b>
+            Attempt {a.attempt} · <b>{a.interrupted ? 'lost' : a.status}</b>
             {a.agent ? ` · ${a.agent}` : ''}
+            {a.worker ? (
+              <>
+                {' · '}
+                <span className="attempt-worker" data-testid="attempt-worker">
+                  on worker <code>{a.worker}</code>
+                </span>
+              </>
+            ) : null}
           </span>
           <span className="attempt-times">
             {time(a.startTs)}
@@ -23,7 +39,13 @@ export function AttemptList({ attempts }: { attempts: readonly StepInterval[] })
               ? ` → ${time(a.endTs)} (${formatDuration(Date.parse(a.endTs) - Date.parse(a.startTs))})`
               : ' → …'}
           </span>
-          {a.error ? <span className="attempt-error">{a.error}</span> : null}
+          {a.interrupted ? (
+            <span className="attempt-lost" data-testid="attempt-lost">
+              lost: {a.error ?? `worker ${a.worker ?? '(unknown)'} stopped answering`} — ran again
+            </span>
+          ) : a.error ? (
+            <span className="attempt-error">{a.error}</span>
+          ) : null}
         </li>
       ))}
     </ol>

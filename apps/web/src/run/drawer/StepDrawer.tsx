@@ -60,6 +60,8 @@ export function StepDrawer({ views }: { views: GraphViews }) {
   );
   if (!stepId || !runId) return null;
   const view = views.steps[stepId];
+  // The queue worker of the latest attempt (each attempt's is in the Attempts tab).
+  const worker = attempts.at(-1)?.worker;
   const folder = runFolder(artifacts);
   const mine = artifacts.filter((a) => a.stepId === stepId);
   return (
@@ -74,6 +76,16 @@ export function StepDrawer({ views }: { views: GraphViews }) {
           <div className="drawer-title">{view?.agent ?? 'barrier'}</div>
           <div className="drawer-subtitle">
             <code>{stepId}</code> · <span className={`run-status run-status-${status}`}>{status}</span>
+            {worker ? (
+              <span
+                className="drawer-worker"
+                title="The queue worker (baton worker) that ran its latest attempt"
+                data-testid="step-worker"
+                data-worker={worker}
+              >
+                on worker <code>{worker}</code>
+              </span>
+            ) : null}
             {simulated && view?.agent ? (
               <span
                 className="run-simulated"

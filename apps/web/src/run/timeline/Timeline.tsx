@@ -143,7 +143,9 @@ function Row({
 
 const Bar = memo(function Bar({ bar, durationMs }: { bar: TimelineBar; durationMs: number }) {
   const hovered = useRunUiStore((s) => s.hovered === bar.stepId);
-  const title = `${bar.stepId} · attempt ${bar.attempt} · ${bar.status}${
+  const title = `${bar.stepId} · attempt ${bar.attempt} · ${bar.interrupted ? 'lost' : bar.status}${
+    bar.worker ? ` · on worker ${bar.worker}` : ''
+  }${
     bar.endMs !== null ? ` · ${formatDuration(Math.round(bar.endMs - bar.startMs))}` : ''
   }${bar.error ? ` · ${bar.error}` : ''}`;
   return (
@@ -156,6 +158,8 @@ const Bar = memo(function Bar({ bar, durationMs }: { bar: TimelineBar; durationM
       data-step-id={bar.stepId}
       data-attempt={bar.attempt}
       data-status={bar.status}
+      data-worker={bar.worker}
+      data-interrupted={bar.interrupted ? 'true' : undefined}
       onMouseEnter={() => useRunUiStore.getState().hover(bar.stepId)}
       onMouseLeave={() => useRunUiStore.getState().hover(null)}
       onFocus={() => useRunUiStore.getState().hover(bar.stepId)}

@@ -9,6 +9,9 @@ export interface TimelineBar {
   startMs: number;
   endMs: number | null;
   error?: string;
+  /** The queue worker that ran the attempt, and whether the attempt was lost with it. */
+  worker?: string;
+  interrupted?: true;
 }
 
 export interface TimelineRow {
@@ -46,6 +49,8 @@ export function timelineRows(
       startMs: Date.parse(interval.startTs) - runStartMs,
       endMs: interval.endTs ? Date.parse(interval.endTs) - runStartMs : null,
       ...(interval.error ? { error: interval.error } : {}),
+      ...(interval.worker ? { worker: interval.worker } : {}),
+      ...(interval.interrupted ? { interrupted: true } : {}),
     };
     const list = bars.get(interval.stepId);
     if (list) list.push(bar);
