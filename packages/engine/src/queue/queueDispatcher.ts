@@ -119,7 +119,9 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   };
 
   const failedInQueue = (entry: InFlight, reason: string, worker: string | null) => {
-    const who = worker ?? entry.worker;
+    // The worker that said it took the job: BullMQ's `processedBy` may name the one whose
+    // stalled-job check failed it.
+    const who = entry.worker ?? worker;
     if (/stalled/i.test(reason)) {
       entry.fail(
         new StepInterruptedError(
