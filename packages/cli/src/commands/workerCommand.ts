@@ -26,8 +26,12 @@ export async function workerCommand(args: string[]): Promise<number> {
     'grace-ms': { type: 'string' },
   });
   if (positionals.length) throw new UsageError(`worker takes no file (got ${positionals.join(' ')})`);
-  const redisUrl = queueOption('queue', values.redis);
-  if (!redisUrl) throw new UsageError('worker needs --redis URL (or BATON_REDIS_URL)');
+  if (!(values.redis ?? process.env.BATON_REDIS_URL)) {
+    throw new UsageError(
+      'worker needs --redis URL (or BATON_REDIS_URL): the Redis its server queues steps on',
+    );
+  }
+  const redisUrl = queueOption('queue', values.redis) as string;
   const concurrency = numberOption(
     '--concurrency',
     values.concurrency,

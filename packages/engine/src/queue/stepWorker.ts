@@ -85,8 +85,13 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
   subscriber.on('error', () => {}); // the same trouble, said once by `redis`
 
   subscriber.subscribe(CANCEL_CHANNEL).catch((e) => report(`cannot hear cancels: ${messageOf(e)}`));
+  /** Keys cancelled by the run (not handed back at shutdown). */
+  const cancelled = new Set<string>();
   subscriber.on('message', (_channel: string, key: string) => {
-    controllers.get(key)?.abort(new Error('cancelled'));
+    const controller = controllers.get(key);
+    if (!controller) return;
+    cancelled.add(key);
+    controller.abort(new Error('cancelled'));
   });
 
   const runJob = async (job: Job<StepJobData, StepJobOutcome>): Promise<StepJobOutcome> => {
@@ -103,12 +108,18 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
     options.onStep?.({ type: 'started', key, agent: invocation.agent });
     try {
       await job.updateProgress({ worker: id });
-      const result = await local.execute(
-        { ...invocation, definition, workspace: options.workspace },
-        { signal: controller.signal, log: (stream, line) => logs.push(stream, line) },
-      );
+      let result: StepResult;
+      try {
+        result = await local.execute(
+          { ...invocation, definition, workspace: options.workspace },
+          { signal: controller.signal, log: (stream, line) => logs.push(stream, line) },
+        );
+      } catch (error) {
+        result = failedResult(messageOf(error));
+      }
       await logs.flush();
-      if (handingBack && controller.signal.aborted) {
+      // Stopped by the shutdown, not by the agent or a cancel: it runs again elsewhere.
+      if (handingBack && controller.signal.aborted && !cancelled.has(key)) {
         options.onStep?.({ type: 'ended', key, agent: invocation.agent, status: 'handed back' });
         return { worker: id, handedBack: `worker ${id} shut down` };
       }
@@ -116,11 +127,10 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
       if (result.error !== undefined) ended.error = result.error;
       options.onStep?.(ended);
       return { worker: id, result };
-    } catch (error) {
-      return { worker: id, result: failedResult(messageOf(error)) };
     } finally {
       logs.stop();
       controllers.delete(key);
+      cancelled.delete(key);
     }
   };
 
