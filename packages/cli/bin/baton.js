@@ -8,3 +8,7 @@ process.stdout.on('error', (error) => {
 });
 
 process.exitCode = await main(process.argv.slice(2));
+// Done: a library's timer left behind (BullMQ retrying a Redis that is gone) must not keep a
+// stopped server or worker around. Output is written by now (stdout is synchronous on pipes
+// and files), and a process that ends sooner on its own is not held.
+setTimeout(() => process.exit(), 1000).unref();

@@ -100,9 +100,12 @@ export async function workerCommand(args: string[]): Promise<number> {
           }`,
         );
         void worker.close({ graceMs }).then(resolve);
-      } else {
-        io.err(`${signal}: handing the running steps back to the queue`);
+      } else if (signals === 2) {
+        io.err(`${signal}: handing the running steps back to the queue (again to quit at once)`);
         void worker.close({ handBack: true });
+      } else {
+        // Redis gone, say: whatever was not handed back is found stalled and runs elsewhere.
+        process.exit(EXIT.failed);
       }
     };
     process.on('SIGINT', stop);

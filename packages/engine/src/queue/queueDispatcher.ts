@@ -68,7 +68,8 @@ const POLL_BATCH = 200;
  * (`StepInterruptedError`), which the engine runs again, counted.
  */
 export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDispatcher {
-  const connection = redisOptions(options.redisUrl);
+  let closed = false;
+  const connection = redisOptions(options.redisUrl, () => closed);
   const shown = shownRedisUrl(options.redisUrl);
   const unreachableMs = options.unreachableMs ?? 120_000;
   const pollMs = options.pollMs ?? 2000;
@@ -78,7 +79,6 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   const redis = new Redis(connection);
   const inFlight = new Map<string, InFlight>();
   let downSince: number | null = null;
-  let closed = false;
 
   const down = (error: unknown) => {
     if (downSince === null) {
@@ -315,7 +315,11 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       if (closed) return;
       closed = true;
       clearInterval(timer);
-      await settleWithin(2000, Promise.allSettled([events.close(), queue.close(), redis.quit()]));
+      const bound = downSince === null ? 2000 : 200; // a Redis that is gone cannot be told goodbye
+      await settleWithin(bound, Promise.allSettled([events.close(), queue.close(), redis.quit()]));
+      // Against a Redis that is gone, closing waits for ever: cut the connections (and their
+      // reconnecting, which would keep the process alive).
+      await settleWithin(bound, Promise.allSettled([events.disconnect(), queue.disconnect()]));
       redis.disconnect();
     },
   };

@@ -1,7 +1,11 @@
 import type { RedisOptions } from 'bullmq';
 
-/** A Redis URL checked and made ioredis options, or an error saying what to fix. */
-export function redisOptions(url: string): RedisOptions {
+/**
+ * A Redis URL checked and made ioredis options, or an error saying what to fix. With
+ * `stopped`: once it returns true, connections stop reconnecting (closing against a Redis
+ * that is gone would otherwise retry for ever, and keep the process alive).
+ */
+export function redisOptions(url: string, stopped: () => boolean = () => false): RedisOptions {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -20,7 +24,7 @@ export function redisOptions(url: string): RedisOptions {
     // fail after a few tries; Baton bounds the wait itself, per step.
     maxRetriesPerRequest: null,
     // Reconnect for ever, at most every 2 s: a restarted Redis is found again soon.
-    retryStrategy: (times) => Math.min(200 * times, 2000),
+    retryStrategy: (times) => (stopped() ? null : Math.min(200 * times, 2000)),
   };
   if (parsed.username) options.username = decodeURIComponent(parsed.username);
   if (parsed.password) options.password = decodeURIComponent(parsed.password);

@@ -70,7 +70,8 @@ export interface StepWorker {
  * job with an outcome (a failed agent included); a job BullMQ fails is one it lost.
  */
 export function startStepWorker(options: StepWorkerOptions): StepWorker {
-  const connection = redisOptions(options.redisUrl);
+  let stopped = false;
+  const connection = redisOptions(options.redisUrl, () => stopped);
   const id = options.id ?? `${hostname()}-${process.pid}`;
   const lockMs = options.lockMs ?? 30_000;
   const concurrency = options.concurrency ?? 1;
@@ -184,7 +185,10 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
         await worker.close();
         if (grace) clearTimeout(grace);
         await removePresence(redis, id).catch(() => {});
+        stopped = true;
         await Promise.allSettled([subscriber.quit(), redis.quit()]);
+        subscriber.disconnect();
+        redis.disconnect();
       })();
       return closing;
     },

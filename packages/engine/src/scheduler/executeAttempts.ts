@@ -73,15 +73,15 @@ export interface StepCall {
     error: string,
     delayMs: number,
     fallbackAgent: string | null,
-    lost?: LostAttempt,
+    ran?: AttemptPlace,
   ): void;
   log(attempt: number, stream: 'stdout' | 'stderr' | 'info', line: string): void;
 }
 
-/** Why a retry happens without using one of the step's retries (the attempt was lost). */
-export interface LostAttempt {
-  interrupted: true;
+/** Where the attempt before a retry ran, and whether it was lost (its retry uses none of the step's). */
+export interface AttemptPlace {
   worker?: string;
+  interrupted?: true;
 }
 
 export type StepOutcome =
@@ -146,7 +146,7 @@ export async function executeAttempts(
     if (end.interrupted && interruptions < MAX_INTERRUPTIONS) {
       // Lost, not failed: the same try again, at once, not counted against the retries.
       interruptions++;
-      const lost: LostAttempt = { interrupted: true };
+      const lost: AttemptPlace = { interrupted: true };
       if (end.worker !== undefined) lost.worker = end.worker;
       call.retrying(attempt, result.error ?? 'the attempt was lost', 0, fallback ? agent : null, lost);
       i--;
@@ -158,7 +158,13 @@ export async function executeAttempts(
     if (result.status === 'succeeded' || i === total - 1) return last;
     const nextIsFallback = i + 1 > call.retries;
     const delayMs = nextIsFallback ? 0 : retryDelayMs(i, speed);
-    call.retrying(attempt, result.error ?? 'failed', delayMs, nextIsFallback ? call.fallbackAgent : null);
+    call.retrying(
+      attempt,
+      result.error ?? 'failed',
+      delayMs,
+      nextIsFallback ? call.fallbackAgent : null,
+      end.worker === undefined ? undefined : { worker: end.worker },
+    );
     if (delayMs > 0) await backoff(clock, delayMs, control);
   }
   return last ?? { cancelled: true };

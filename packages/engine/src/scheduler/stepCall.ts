@@ -77,11 +77,11 @@ export function stepCall(ctx: StepCallContext, s: StepRun, control: StepControl)
       if (s.round > 1) data.round = s.round;
       ctx.recorder.emit('step.started', { stageId, stepId, attempt, data });
     },
-    retrying: (attempt, error, delayMs, fallbackAgent, lost) => {
+    retrying: (attempt, error, delayMs, fallbackAgent, ran) => {
       const data: StepRetryingData = { error, delayMs };
       if (fallbackAgent) data.fallback = fallbackAgent;
-      if (lost?.worker !== undefined) data.worker = lost.worker;
-      if (lost) data.interrupted = true;
+      if (ran?.worker !== undefined) data.worker = ran.worker;
+      if (ran?.interrupted) data.interrupted = true;
       ctx.recorder.emit('step.retrying', { stageId, stepId, attempt, data });
     },
     log: (attempt, stream, line) => {

@@ -127,6 +127,24 @@ describe('queue dispatcher (real Redis, workers in process)', () => {
     });
   });
 
+  it("a failed attempt retried names the worker it failed on; the retry is one of the step's", async () => {
+    worker('w1');
+    const yaml = `version: 1
+${agentsYaml({ flaky: 'duration: 10ms, fail_rate: 1' })}stages:
+  - id: s
+    pattern: parallel_independent
+    tasks:
+      - { agent: flaky, task: fails, retries: 1 }
+`;
+    const { handle, events } = runOn(dispatcher(), yaml);
+    const state = await handle.done;
+    expect(state.status).toBe('failed');
+    const retry = ofType(events, 'step.retrying')[0];
+    expect(retry?.data).toMatchObject({ worker: 'w1' });
+    expect(retry?.data).not.toHaveProperty('interrupted');
+    expect(state.steps['s.task.0']).toMatchObject({ attempt: 2, workers: { 1: 'w1', 2: 'w1' } });
+  });
+
   it('runs inline simulated agents as the job gives them (they run no program)', async () => {
     worker('w1');
     const { handle } = runOn(dispatcher(), parallel('quick', 2, agentsYaml({ quick: 'duration: 10ms' })));
