@@ -1,5 +1,5 @@
 import { formatDuration, type StepResult } from '@baton/core';
-import { type Job, Queue, QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DispatchContext, Dispatcher, StepInvocation } from '../contract.js';
 import { StepInterruptedError } from '../dispatch/stepInterrupted.js';
@@ -133,10 +133,11 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   };
 
   /** A job as Redis has it now: ended, running somewhere, waiting, or gone. */
-  const check = async (entry: InFlight, job?: Job<StepJobData, StepJobOutcome>) => {
-    const found = job ?? (await queue.getJob(entry.key));
+  const check = async (entry: InFlight) => {
+    // The state first, then the job: a job read before it ended has no return value yet.
+    const state = await queue.getJobState(entry.key);
     if (!inFlight.has(entry.key)) return;
-    if (!found) {
+    if (state === 'unknown') {
       entry.fail(
         new StepInterruptedError(
           "the queue no longer has this step's job (was Redis restarted without its data?)",
@@ -145,12 +146,12 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       );
       return;
     }
-    const state = await found.getState();
-    if (!inFlight.has(entry.key)) return;
-    if (state === 'completed') ended(entry, found.returnvalue);
-    else if (state === 'failed')
-      failedInQueue(entry, found.failedReason ?? 'failed', found.processedBy ?? null);
-    else if (state === 'active' && found.processedBy) taken(entry, found.processedBy);
+    if (state !== 'completed' && state !== 'failed' && state !== 'active') return;
+    const job = await queue.getJob(entry.key);
+    if (!job || !inFlight.has(entry.key)) return; // gone meanwhile: the next look says so
+    if (state === 'completed') ended(entry, job.returnvalue);
+    else if (state === 'failed') failedInQueue(entry, job.failedReason ?? 'failed', job.processedBy ?? null);
+    else if (job.processedBy) taken(entry, job.processedBy);
   };
 
   events.on('progress', ({ jobId, data }) => {
@@ -248,7 +249,7 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
     if (!inFlight.has(entry.key)) return;
     if (existing) {
       entry.addedAt = Date.now();
-      await check(entry, existing);
+      await check(entry);
       return;
     }
     if (entry.context.collect) {

@@ -103,6 +103,16 @@ describe('queue dispatcher (real Redis, workers in process)', () => {
     }
   });
 
+  it('a poll looking at jobs as they end never misreads one (300 short steps, polled every ms)', async () => {
+    worker('w1', BUILTIN_AGENTS, 16);
+    worker('w2', BUILTIN_AGENTS, 16);
+    const yaml = parallel('quick', 300, agentsYaml({ quick: 'duration: 5ms' }));
+    const { handle, events } = runOn(dispatcher({ pollMs: 1 }), yaml);
+    const state = await handle.done;
+    expect(ofType(events, 'step.failed').map((e) => (e.data as { error: string }).error)).toEqual([]);
+    expect(state.status).toBe('succeeded');
+  }, 60_000);
+
   it("brings a command agent's log lines and result back from the worker", async () => {
     const agents = { ...BUILTIN_AGENTS, echo: commandAgent('echo', 'echo-agent.mjs') };
     worker('w1', agents);
