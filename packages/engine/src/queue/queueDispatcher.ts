@@ -244,20 +244,22 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   };
 
   const dispatch = async (entry: InFlight, invocation: StepInvocation) => {
-    // The same key twice is the same attempt: its job is found, never added again.
-    const existing = await queue.getJob(entry.key);
-    if (!inFlight.has(entry.key)) return;
-    if (existing) {
+    if (entry.context.collect) {
+      // An attempt a process before this one started: found by its key, never added again.
+      const existing = await queue.getJob(entry.key);
+      if (!inFlight.has(entry.key)) return;
+      if (!existing) {
+        entry.fail(
+          new StepInterruptedError("the queue no longer has the job of this step's interrupted attempt"),
+        );
+        return;
+      }
       entry.addedAt = Date.now();
       await check(entry);
       return;
     }
-    if (entry.context.collect) {
-      entry.fail(
-        new StepInterruptedError("the queue no longer has the job of this step's interrupted attempt"),
-      );
-      return;
-    }
+    // A key already on the queue (a crash between adding a job and storing that it started) is
+    // not added twice: BullMQ keeps the job it has, and the poll finds how it ended.
     await queue.add('step', invocation, {
       jobId: entry.key,
       // Retries are the engine's (each a new attempt, a new key): one try per job.

@@ -98,17 +98,29 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
   const runJob = async (job: Job<StepJobData, StepJobOutcome>): Promise<StepJobOutcome> => {
     const invocation = job.data;
     const key = job.id ?? invocation.key;
-    if (await redis.exists(cancelledKey(key))) {
-      return { worker: id, result: failedResult('cancelled before it started') };
-    }
-    const definition = definitionFor(invocation, options.agents, id);
-    if (typeof definition === 'string') return { worker: id, result: failedResult(definition) };
+    // Listening for a cancel from here on, so none falls between the check and the start.
     const controller = new AbortController();
     controllers.set(key, controller);
+    // Both before the agent starts, in one round trip's time: is it cancelled, and who has it.
+    const [isCancelled] = await Promise.all([
+      redis.exists(cancelledKey(key)).catch(() => 0),
+      job.updateProgress({ worker: id }).catch((e) => report(`${key}: ${messageOf(e)}`)),
+    ]);
+    const definition = definitionFor(invocation, options.agents, id);
+    if (handingBack && !isCancelled && !cancelled.has(key)) {
+      // Shutting down before it started: another worker takes it.
+      controllers.delete(key);
+      return { worker: id, handedBack: `worker ${id} shut down` };
+    }
+    if (isCancelled || controller.signal.aborted || typeof definition === 'string') {
+      controllers.delete(key);
+      cancelled.delete(key);
+      const why = typeof definition === 'string' && !isCancelled ? definition : 'cancelled before it started';
+      return { worker: id, result: failedResult(why) };
+    }
     const logs = new JobLogBatch(job, (e) => report(`${key}: could not send its log: ${messageOf(e)}`));
     options.onStep?.({ type: 'started', key, agent: invocation.agent });
     try {
-      await job.updateProgress({ worker: id });
       let result: StepResult;
       try {
         result = await local.execute(
