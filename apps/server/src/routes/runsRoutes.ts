@@ -175,7 +175,12 @@ export function runsRoutes(deps: RunsRoutesDeps): Router {
       speed: body.speed ?? earlier?.speed ?? 1,
       // A retry is the same kind of run as the one it retries, unless the request says otherwise.
       simulate: body.simulate ?? earlier?.simulate ?? false,
-      dispatcher: body.dispatcher ?? deps.defaultDispatcher ?? 'local',
+      // A retry goes where its run went, while this server still has that dispatcher.
+      dispatcher:
+        body.dispatcher ??
+        (earlier?.dispatcher === 'queue' && !deps.hasQueue ? undefined : earlier?.dispatcher) ??
+        deps.defaultDispatcher ??
+        'local',
       document,
       plan,
       ...(earlier ? { retryOf: earlier.id } : {}),

@@ -119,8 +119,21 @@ function isPositiveInteger(n: number): boolean {
   return Number.isInteger(n) && n > 0;
 }
 
+const MARKS: Record<Extract<StepWorkerEvent, { type: 'ended' }>['status'], string> = {
+  succeeded: '✔',
+  failed: '✖',
+  'handed back': '↩',
+  lost: '⚠',
+};
+
 function stepLine(event: StepWorkerEvent): string {
-  if (event.type === 'started') return `▶ ${event.key} ${event.agent}`;
-  const mark = event.status === 'succeeded' ? '✔' : event.status === 'failed' ? '✖' : '↩';
-  return `${mark} ${event.key} ${event.status}${event.error ? `: ${event.error}` : ''}`;
+  if (event.type === 'started') return `▶ ${printable(event.key)} ${printable(event.agent)}`;
+  const error = event.error ? `: ${printable(event.error)}` : '';
+  return `${MARKS[event.status]} ${printable(event.key)} ${event.status}${error}`;
+}
+
+/** Names and errors come from posted files and agents: no terminal escape reaches the screen. */
+function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?').replace(/\n/g, ' ');
 }

@@ -1,4 +1,4 @@
-import { formatDuration, type StepResult } from '@baton/core';
+import { type AgentInfo, formatDuration, runtimeKindOf, type StepResult } from '@baton/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { DispatchContext, Dispatcher, StepInvocation } from '../contract.js';
@@ -57,6 +57,8 @@ interface InFlight {
 
 /** Jobs kept after they end: a server that was down collects their results (a day, or 50,000). */
 const KEEP = { age: 86_400, count: 50_000 };
+/** A job that ended this recently is left to its event (which brings its last log lines). */
+const RECENT_END_MS = 1000;
 /** Steps looked up per poll at most (the rest wait for a later one). */
 const POLL_BATCH = 200;
 
@@ -78,21 +80,29 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   const events = new QueueEvents(STEP_QUEUE, { connection, prefix: QUEUE_PREFIX });
   const redis = new Redis(connection);
   const inFlight = new Map<string, InFlight>();
+  /** Since when the connection is not ready (null: it is). A reply error is no outage. */
   let downSince: number | null = null;
-
-  const down = (error: unknown) => {
-    if (downSince === null) {
+  let lastError = '';
+  const noteConnection = () => {
+    const up = redis.status === 'ready';
+    if (up && downSince !== null) {
+      downSince = null;
+      options.onConnection?.('up');
+    } else if (!up && downSince === null) {
       downSince = Date.now();
-      options.onConnection?.('down', messageOf(error));
+      options.onConnection?.('down', lastError || `connection ${redis.status}`);
     }
   };
-  queue.on('error', down);
-  events.on('error', down);
-  redis.on('error', down);
-  redis.on('ready', () => {
-    if (downSince !== null) options.onConnection?.('up');
-    downSince = null;
-  });
+  const onError = (error: unknown) => {
+    lastError = messageOf(error);
+    noteConnection();
+  };
+  queue.on('error', onError);
+  events.on('error', onError);
+  redis.on('error', onError);
+  redis.on('ready', noteConnection);
+  redis.on('close', noteConnection);
+  redis.on('end', noteConnection);
 
   const taken = (entry: InFlight, worker: string) => {
     if (entry.worker === worker) return;
@@ -149,6 +159,8 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
     if (state !== 'completed' && state !== 'failed' && state !== 'active') return;
     const job = await queue.getJob(entry.key);
     if (!job || !inFlight.has(entry.key)) return; // gone meanwhile: the next look says so
+    // Just ended: its last log lines may still be on their way with the event, which settles it.
+    if (state === 'completed' && Date.now() - (job.finishedOn ?? 0) < RECENT_END_MS) return;
     if (state === 'completed') ended(entry, job.returnvalue);
     else if (state === 'failed') failedInQueue(entry, job.failedReason ?? 'failed', job.processedBy ?? null);
     else if (job.processedBy) taken(entry, job.processedBy);
@@ -165,6 +177,12 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
     const entry = inFlight.get(jobId);
     if (entry) ended(entry, returnvalue);
   });
+  // BullMQ found the job's lock expired (its worker died or froze): lost now, though the job
+  // itself is only failed when a worker next takes it.
+  events.on('stalled', ({ jobId }) => {
+    const entry = inFlight.get(jobId);
+    if (entry) failedInQueue(entry, 'stalled', null);
+  });
   events.on('failed', ({ jobId, failedReason }) => {
     const entry = inFlight.get(jobId);
     if (!entry) return;
@@ -176,10 +194,10 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   });
 
   const poll = () => {
+    noteConnection();
     if (!inFlight.size) return;
     const now = Date.now();
-    if (downSince !== null || redis.status !== 'ready') {
-      downSince ??= now;
+    if (downSince !== null) {
       for (const entry of inFlight.values()) {
         if (!entry.noticed.down) {
           entry.noticed.down = true;
@@ -192,7 +210,9 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
           entry.fail(
             new Error(
               `Redis at ${shown} could not be reached for ${formatDuration(unreachableMs)}: ` +
-                (entry.addedAt === null ? 'the step was not dispatched' : "the step's result is unknown"),
+                (entry.addedAt === null && !entry.context.collect
+                  ? 'the step was not dispatched'
+                  : "the step's result is unknown"),
             ),
           );
         }
@@ -200,6 +220,7 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       return;
     }
     let checked = 0;
+    const waitingNow: InFlight[] = [];
     for (const entry of [...inFlight.values()]) {
       entry.noticed.down = false;
       if (entry.addedAt === null) {
@@ -209,31 +230,42 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       }
       if (!entry.worker && !entry.noticed.waiting && now - entry.addedAt >= waitingNoticeMs) {
         entry.noticed.waiting = true;
-        void readPresence(redis).then(
-          (workers) =>
-            entry.context.log(
-              'info',
-              `waiting for a worker: none has taken this step for ${formatDuration(waitingNoticeMs)} ` +
-                `(${workers.length} worker${workers.length === 1 ? '' : 's'} connected to ${shown})`,
-            ),
-          () => {},
-        );
+        waitingNow.push(entry);
       }
       if (checked >= POLL_BATCH) continue;
       checked++;
       // Looked at again last: the next poll starts with the others.
       inFlight.delete(entry.key);
       inFlight.set(entry.key, entry);
-      check(entry).catch(down);
+      check(entry).catch(() => {}); // Redis's trouble: the next poll looks again
     }
+    sayWaiting(waitingNow);
+  };
+  // One read of the workers for every step that has waited long: how many there are.
+  const sayWaiting = (entries: InFlight[]) => {
+    if (!entries.length) return;
+    readPresence(redis).then(
+      (workers) => {
+        const slots = workers.reduce((n, w) => n + w.concurrency, 0);
+        const line =
+          `waiting for a worker: none has taken this step for ${formatDuration(waitingNoticeMs)} ` +
+          `(${workers.length} worker${workers.length === 1 ? '' : 's'} with ${slots} slot${slots === 1 ? '' : 's'} connected to ${shown})`;
+        for (const entry of entries) if (!entry.worker) entry.context.log('info', line);
+      },
+      () => {},
+    );
   };
   const timer = setInterval(poll, pollMs);
   timer.unref();
 
   const cancel = (entry: InFlight) => {
-    // Wherever it is: a worker running it stops it; one that takes it later skips it.
-    redis.publish(CANCEL_CHANNEL, entry.key).catch(() => {});
-    redis.set(cancelledKey(entry.key), '1', 'EX', CANCELLED_TTL_S).catch(() => {});
+    // Wherever it is: a worker running it stops it; one that takes it later skips it (the key
+    // first: a worker that misses the message finds it on its next look).
+    redis
+      .set(cancelledKey(entry.key), '1', 'EX', CANCELLED_TTL_S)
+      .catch(() => {})
+      .then(() => redis.publish(CANCEL_CHANNEL, entry.key))
+      .catch(() => {});
     queue.remove(entry.key).then(
       (removed) => {
         if (removed === 1)
@@ -260,7 +292,7 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
     }
     // A key already on the queue (a crash between adding a job and storing that it started) is
     // not added twice: BullMQ keeps the job it has, and the poll finds how it ended.
-    await queue.add('step', invocation, {
+    await queue.add('step', jobData(invocation), {
       jobId: entry.key,
       // Retries are the engine's (each a new attempt, a new key): one try per job.
       attempts: 1,
@@ -308,8 +340,12 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
         };
         inFlight.set(key, entry);
         context.signal.addEventListener('abort', onAbort, { once: true });
-        // Errors here are Redis's: the poll bounds how long the step waits for it.
-        dispatch(entry, invocation).catch(down);
+        dispatch(entry, invocation).catch((error: unknown) => {
+          // Unreachable: the poll bounds the wait. Reachable: Redis refused it (out of memory, a
+          // key BullMQ will not take), which waiting does not mend.
+          if (redis.status === 'ready')
+            entry.fail(new Error(`the queue refused the step: ${messageOf(error)}`));
+        });
       });
     },
     reachable: () => downSince === null && redis.status === 'ready',
@@ -318,6 +354,8 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       if (closed) return;
       closed = true;
       clearInterval(timer);
+      // Their jobs go on on the workers (a server that stops leaves them to the next start).
+      for (const entry of [...inFlight.values()]) entry.fail(new Error('the queue dispatcher closed'));
       const bound = downSince === null ? 2000 : 200; // a Redis that is gone cannot be told goodbye
       await settleWithin(bound, Promise.allSettled([events.close(), queue.close(), redis.quit()]));
       // Against a Redis that is gone, closing waits for ever: cut the connections (and their
@@ -326,6 +364,19 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       redis.disconnect();
     },
   };
+}
+
+/**
+ * What goes on the queue: the invocation, with an agent's definition cut to its name and
+ * runtime kind unless it is simulated. A worker runs its own definition of any other agent,
+ * so the server's (commands, headers, keys in `env`) has no business in Redis.
+ */
+function jobData(invocation: StepInvocation): StepJobData {
+  const { definition } = invocation;
+  if (runtimeKindOf(definition) === 'simulated') return invocation;
+  const kind = runtimeKindOf(definition);
+  const cut = { name: definition.name, source: definition.source, runtime: { kind } } as AgentInfo;
+  return { ...invocation, definition: cut };
 }
 
 /** Wait for `work`, or give up after `ms` (closing against a Redis that is gone). */

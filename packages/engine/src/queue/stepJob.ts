@@ -43,9 +43,30 @@ export function readJobOutcome(value: unknown): StepJobOutcome | null {
   if (typeof v.worker !== 'string') return null;
   const outcome: StepJobOutcome = { worker: v.worker };
   if (typeof v.handedBack === 'string') outcome.handedBack = v.handedBack;
-  else if (v.result && typeof v.result === 'object') outcome.result = v.result as StepResult;
-  else return null;
+  else {
+    const result = readResult(v.result);
+    if (!result) return null;
+    outcome.result = result;
+  }
   return outcome;
+}
+
+/**
+ * A result as Redis holds it, each field checked: what comes from outside the process may be
+ * anything, and a reviewer's findings that are not a list of strings would fail the run.
+ */
+function readResult(value: unknown): StepResult | null {
+  if (!value || typeof value !== 'object') return null;
+  const r = value as Record<string, unknown>;
+  if (r.status !== 'succeeded' && r.status !== 'failed') return null;
+  const result: StepResult = { status: r.status, output: typeof r.output === 'string' ? r.output : '' };
+  if (typeof r.error === 'string') result.error = r.error;
+  if (typeof r.condition === 'string') result.condition = r.condition;
+  if (r.verdict === 'approve' || r.verdict === 'changes_requested') result.verdict = r.verdict;
+  if (Array.isArray(r.findings) && r.findings.every((f) => typeof f === 'string'))
+    result.findings = r.findings;
+  if (typeof r.session === 'string') result.session = r.session;
+  return result;
 }
 
 /** A progress report, or `null` when it is not one. */

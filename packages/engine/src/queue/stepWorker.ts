@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { type AgentCatalog, type AgentInfo, runtimeKindOf, type StepResult } from '@baton/core';
 import { type Job, Worker } from 'bullmq';
@@ -16,6 +17,9 @@ import {
   type StepJobOutcome,
 } from './stepJob.js';
 import { HEARTBEAT_MS, removePresence, type WorkerPresence, writePresence } from './workerPresence.js';
+
+/** Past the step's own timeout, the worker stops an agent the server's word did not reach. */
+const OWN_TIMEOUT_MARGIN_MS = 30_000;
 
 export interface StepWorkerOptions {
   redisUrl: string;
@@ -47,7 +51,8 @@ export type StepWorkerEvent =
       type: 'ended';
       key: string;
       agent: string;
-      status: 'succeeded' | 'failed' | 'handed back';
+      /** `lost`: its lock expired (the worker froze, or Redis lost it); another attempt runs elsewhere. */
+      status: 'succeeded' | 'failed' | 'handed back' | 'lost';
       error?: string;
     };
 
@@ -72,7 +77,8 @@ export interface StepWorker {
 export function startStepWorker(options: StepWorkerOptions): StepWorker {
   let stopped = false;
   const connection = redisOptions(options.redisUrl, () => stopped);
-  const id = options.id ?? `${hostname()}-${process.pid}`;
+  // The pid alone repeats across containers (every one is pid 1): a few random hex digits too.
+  const id = options.id ?? `${hostname()}-${process.pid}-${randomBytes(2).toString('hex')}`;
   const lockMs = options.lockMs ?? 30_000;
   const concurrency = options.concurrency ?? 1;
   const local = createLocalDispatcher(options.local);
@@ -88,6 +94,8 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
   subscriber.subscribe(CANCEL_CHANNEL).catch((e) => report(`cannot hear cancels: ${messageOf(e)}`));
   /** Keys cancelled by the run (not handed back at shutdown). */
   const cancelled = new Set<string>();
+  /** Keys whose lock this worker could not renew: the queue has given them to another attempt. */
+  const lost = new Set<string>();
   subscriber.on('message', (_channel: string, key: string) => {
     const controller = controllers.get(key);
     if (!controller) return;
@@ -123,16 +131,31 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
     try {
       let result: StepResult;
       try {
-        result = await local.execute(
-          { ...invocation, definition, workspace: options.workspace },
-          { signal: controller.signal, log: (stream, line) => logs.push(stream, line) },
+        // The server stops it at its timeout; should that word not arrive, the worker does.
+        const ownTimeout = setTimeout(
+          () => controller.abort(new Error(`timed out after ${invocation.timeoutMs} ms (on the worker)`)),
+          invocation.timeoutMs + OWN_TIMEOUT_MARGIN_MS,
         );
+        try {
+          result = await local.execute(
+            { ...withSafeSession(invocation), definition, workspace: options.workspace },
+            { signal: controller.signal, log: (stream, line) => logs.push(stream, line) },
+          );
+        } finally {
+          clearTimeout(ownTimeout);
+        }
       } catch (error) {
         result = failedResult(messageOf(error));
       }
+      // Read as the agent ended: an abort after it (the hand-back) does not undo its result.
+      const stoppedByUs = controller.signal.aborted;
       await logs.flush();
+      if (lost.has(key)) {
+        options.onStep?.({ type: 'ended', key, agent: invocation.agent, status: 'lost' });
+        return { worker: id, handedBack: `worker ${id} lost its hold on the step` };
+      }
       // Stopped by the shutdown, not by the agent or a cancel: it runs again elsewhere.
-      if (handingBack && controller.signal.aborted && !cancelled.has(key)) {
+      if (handingBack && stoppedByUs && !cancelled.has(key)) {
         options.onStep?.({ type: 'ended', key, agent: invocation.agent, status: 'handed back' });
         return { worker: id, handedBack: `worker ${id} shut down` };
       }
@@ -144,6 +167,7 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
       logs.stop();
       controllers.delete(key);
       cancelled.delete(key);
+      lost.delete(key);
     }
   };
 
@@ -157,6 +181,18 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
     // A stalled job fails at once (not re-run by BullMQ under the same key): the engine runs
     // it again as a new attempt, so the attempt count says how often it was started.
     maxStalledCount: 0,
+    // After a Redis error (a restart, out of memory) it tries again in 2 s, not BullMQ's 15.
+    runRetryDelay: 2000,
+  });
+  // The lock could not be renewed (the worker froze, Redis restarted): the queue counts the
+  // step lost and another attempt runs, so this one's agent stops rather than run beside it.
+  worker.on('lockRenewalFailed', (ids) => {
+    for (const key of ids) {
+      const controller = controllers.get(key);
+      if (!controller) continue;
+      lost.add(key);
+      controller.abort(new Error('the worker lost its hold on the step'));
+    }
   });
   worker.on('error', (e) => report(messageOf(e)));
   worker.on('failed', (job, e) => {
@@ -175,7 +211,21 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
     startedAt,
     seenAt: new Date().toISOString(),
   });
-  const beat = () => writePresence(redis, presence()).catch(() => {});
+  // A cancel whose message was missed (the subscriber was reconnecting) is found here.
+  const recheckCancels = async () => {
+    const keys = [...controllers.keys()].filter((k) => !cancelled.has(k));
+    if (!keys.length) return;
+    const marks = await redis.mget(...keys.map(cancelledKey));
+    keys.forEach((key, i) => {
+      if (marks[i] === null) return;
+      cancelled.add(key);
+      controllers.get(key)?.abort(new Error('cancelled'));
+    });
+  };
+  const beat = () => {
+    writePresence(redis, presence()).catch(() => {});
+    recheckCancels().catch(() => {});
+  };
   void beat();
   const heartbeat = setInterval(beat, HEARTBEAT_MS);
   heartbeat.unref();
@@ -205,6 +255,16 @@ export function startStepWorker(options: StepWorkerOptions): StepWorker {
       return closing;
     },
   };
+}
+
+/**
+ * A session id from the queue goes on an agent CLI's command line (`codex exec resume ID`):
+ * one that is not a plain id (an option, say) starts a new session instead.
+ */
+function withSafeSession(invocation: StepInvocation): StepInvocation {
+  if (invocation.session === undefined || /^[\w][\w.:-]{0,199}$/.test(invocation.session)) return invocation;
+  const { session: _dropped, ...rest } = invocation;
+  return rest;
 }
 
 function failedResult(error: string): StepResult {

@@ -27,6 +27,9 @@ export async function readPresence(redis: Redis, now = Date.now()): Promise<Work
     try {
       presence = JSON.parse(json) as WorkerPresence;
     } catch {
+      presence = null;
+    }
+    if (!presence || typeof presence !== 'object' || typeof presence.seenAt !== 'string') {
       gone.push(id);
       continue;
     }
