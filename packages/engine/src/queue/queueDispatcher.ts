@@ -1,16 +1,17 @@
-import { type AgentInfo, formatDuration, runtimeKindOf, type StepResult } from '@baton/core';
+import { formatDuration, type StepResult } from '@baton/core';
 import { Queue, QueueEvents } from 'bullmq';
 import { Redis } from 'ioredis';
-import type { DispatchContext, Dispatcher, StepInvocation } from '../contract.js';
+import type { Dispatcher, StepInvocation } from '../contract.js';
 import { StepInterruptedError } from '../dispatch/stepInterrupted.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
+import { endedWith, failedInQueue, type InFlight, takenBy } from './inFlightStep.js';
 import { redisOptions, shownRedisUrl } from './redisConnection.js';
 import {
   CANCEL_CHANNEL,
   CANCELLED_TTL_S,
   cancelledKey,
+  jobData,
   QUEUE_PREFIX,
-  readJobOutcome,
   readJobProgress,
   STEP_QUEUE,
   type StepJobData,
@@ -43,20 +44,11 @@ export interface QueueDispatcher extends Dispatcher {
   close(): Promise<void>;
 }
 
-interface InFlight {
-  key: string;
-  context: DispatchContext;
-  since: number;
-  /** The job is in Redis (added now, or found there). */
-  addedAt: number | null;
-  worker: string | null;
-  noticed: { waiting?: boolean; down?: boolean };
-  settle(result: StepResult): void;
-  fail(error: Error): void;
-}
-
-/** Jobs kept after they end: a server that was down collects their results (a day, or 50,000). */
-const KEEP = { age: 86_400, count: 50_000 };
+/**
+ * Jobs kept after they end: a server that was down collects their results (a day, or the last
+ * 10,000: a job holds its inputs, so Redis's memory is the bound).
+ */
+const KEEP = { age: 86_400, count: 10_000 };
 /** A job that ended this recently is left to its event (which brings its last log lines). */
 const RECENT_END_MS = 1000;
 /** Steps looked up per poll at most (the rest wait for a later one). */
@@ -104,44 +96,6 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
   redis.on('close', noteConnection);
   redis.on('end', noteConnection);
 
-  const taken = (entry: InFlight, worker: string) => {
-    if (entry.worker === worker) return;
-    entry.worker = worker;
-    entry.context.assigned?.(worker);
-    entry.context.log('info', `running on worker ${worker}`);
-  };
-
-  const ended = (entry: InFlight, value: unknown) => {
-    const outcome = readJobOutcome(value);
-    if (!outcome) {
-      entry.fail(new Error('the queue worker answered with no result (is it a baton worker?)'));
-      return;
-    }
-    taken(entry, outcome.worker);
-    if (outcome.handedBack !== undefined) {
-      entry.fail(
-        new StepInterruptedError(
-          `worker ${outcome.worker} handed the step back (${outcome.handedBack})`,
-          outcome.worker,
-        ),
-      );
-    } else if (outcome.result) entry.settle(outcome.result);
-  };
-
-  const failedInQueue = (entry: InFlight, reason: string, worker: string | null) => {
-    // The worker that said it took the job: BullMQ's `processedBy` may name the one whose
-    // stalled-job check failed it.
-    const who = entry.worker ?? worker;
-    if (/stalled/i.test(reason)) {
-      entry.fail(
-        new StepInterruptedError(
-          `worker ${who ?? '(unknown)'} stopped answering while it ran the step (its lock expired)`,
-          who ?? undefined,
-        ),
-      );
-    } else entry.fail(new Error(`the queue failed the step: ${reason}`));
-  };
-
   /** A job as Redis has it now: ended, running somewhere, waiting, or gone. */
   const check = async (entry: InFlight) => {
     // The state first, then the job: a job read before it ended has no return value yet.
@@ -161,21 +115,21 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
     if (!job || !inFlight.has(entry.key)) return; // gone meanwhile: the next look says so
     // Just ended: its last log lines may still be on their way with the event, which settles it.
     if (state === 'completed' && Date.now() - (job.finishedOn ?? 0) < RECENT_END_MS) return;
-    if (state === 'completed') ended(entry, job.returnvalue);
+    if (state === 'completed') endedWith(entry, job.returnvalue);
     else if (state === 'failed') failedInQueue(entry, job.failedReason ?? 'failed', job.processedBy ?? null);
-    else if (job.processedBy) taken(entry, job.processedBy);
+    else if (job.processedBy) takenBy(entry, job.processedBy);
   };
 
   events.on('progress', ({ jobId, data }) => {
     const entry = inFlight.get(jobId);
     const progress = entry ? readJobProgress(data) : null;
     if (!entry || !progress) return;
-    if (progress.worker) taken(entry, progress.worker);
+    if (progress.worker) takenBy(entry, progress.worker);
     for (const [stream, line] of progress.logs ?? []) entry.context.log(stream, line);
   });
   events.on('completed', ({ jobId, returnvalue }) => {
     const entry = inFlight.get(jobId);
-    if (entry) ended(entry, returnvalue);
+    if (entry) endedWith(entry, returnvalue);
   });
   // BullMQ found the job's lock expired (its worker died or froze): lost now, though the job
   // itself is only failed when a worker next takes it.
@@ -364,19 +318,6 @@ export function createQueueDispatcher(options: QueueDispatcherOptions): QueueDis
       redis.disconnect();
     },
   };
-}
-
-/**
- * What goes on the queue: the invocation, with an agent's definition cut to its name and
- * runtime kind unless it is simulated. A worker runs its own definition of any other agent,
- * so the server's (commands, headers, keys in `env`) has no business in Redis.
- */
-function jobData(invocation: StepInvocation): StepJobData {
-  const { definition } = invocation;
-  if (runtimeKindOf(definition) === 'simulated') return invocation;
-  const kind = runtimeKindOf(definition);
-  const cut = { name: definition.name, source: definition.source, runtime: { kind } } as AgentInfo;
-  return { ...invocation, definition: cut };
 }
 
 /** Wait for `work`, or give up after `ms` (closing against a Redis that is gone). */

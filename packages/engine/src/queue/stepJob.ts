@@ -1,4 +1,4 @@
-import type { StepResult } from '@baton/core';
+import { type AgentInfo, runtimeKindOf, type StepResult } from '@baton/core';
 import type { StepInvocation } from '../contract.js';
 
 /**
@@ -84,4 +84,17 @@ export function readJobProgress(value: unknown): StepJobProgress | null {
     );
   }
   return progress;
+}
+
+/**
+ * What goes on the queue: the invocation, with an agent's definition cut to its name and
+ * runtime kind unless it is simulated. A worker runs its own definition of any other agent,
+ * so the server's (commands, headers, keys in `env`) has no business in Redis.
+ */
+export function jobData(invocation: StepInvocation): StepJobData {
+  const { definition } = invocation;
+  if (runtimeKindOf(definition) === 'simulated') return invocation;
+  const kind = runtimeKindOf(definition);
+  const cut = { name: definition.name, source: definition.source, runtime: { kind } } as AgentInfo;
+  return { ...invocation, definition: cut };
 }
