@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type AgentCatalog, type AgentInfo, BUILTIN_AGENTS, type RunEvent } from '@baton/core';
 import {
   createQueueDispatcher,
@@ -14,19 +13,13 @@ import { Queue } from 'bullmq';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { agentsYaml, compileYaml, forStep, ofType } from '../helpers.js';
 import { alive, waitForPids } from '../processes.js';
+import { fixtureAgent } from './fixtureAgents.js';
 import { freePort, startRedis, type TestRedis } from './redisServer.js';
 
 /**
  * The queue dispatcher against a real Redis, with workers in this process (the worker
  * processes, their kill -9 and the server's are in apps/server/test/queue).
  */
-
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const commandAgent = (name: string, script: string, ...args: string[]): AgentInfo => ({
-  name,
-  source: 'file',
-  runtime: { kind: 'command', command: [process.execPath, fixture(script), ...args] },
-});
 
 let redis: TestRedis;
 let tmp: string;
@@ -114,7 +107,7 @@ describe('queue dispatcher (real Redis, workers in process)', () => {
   }, 60_000);
 
   it("brings a command agent's log lines and result back from the worker", async () => {
-    const agents = { ...BUILTIN_AGENTS, echo: commandAgent('echo', 'echo-agent.mjs') };
+    const agents = { ...BUILTIN_AGENTS, echo: fixtureAgent('echo', 'echo-agent.mjs') };
     worker('w1', agents);
     const { handle, events } = runOn(dispatcher(), parallel('echo', 1), { agents });
     const state = await handle.done;
@@ -126,7 +119,7 @@ describe('queue dispatcher (real Redis, workers in process)', () => {
   });
 
   it("fails a step whose agent the worker does not have, saying so; never runs the server's definition", async () => {
-    const serverAgents = { ...BUILTIN_AGENTS, echo: commandAgent('echo', 'echo-agent.mjs') };
+    const serverAgents = { ...BUILTIN_AGENTS, echo: fixtureAgent('echo', 'echo-agent.mjs') };
     worker('w1'); // built-ins only
     const { handle, events } = runOn(dispatcher(), parallel('echo', 1), { agents: serverAgents });
     const state = await handle.done;
@@ -163,7 +156,7 @@ ${agentsYaml({ flaky: 'duration: 10ms, fail_rate: 1' })}stages:
 
   it('cancel reaches the agent running on a worker: its process tree is stopped', async () => {
     const pidFile = join(tmp, 'cancel.json');
-    const agents = { ...BUILTIN_AGENTS, hang: commandAgent('hang', 'hang-agent.mjs', pidFile) };
+    const agents = { ...BUILTIN_AGENTS, hang: fixtureAgent('hang', 'hang-agent.mjs', [pidFile]) };
     worker('w1', agents);
     const { handle } = runOn(dispatcher(), parallel('hang', 1), { agents });
     const pids = await waitForPids(pidFile);
@@ -196,8 +189,8 @@ ${agentsYaml({ flaky: 'duration: 10ms, fail_rate: 1' })}stages:
 
   it('hands back a long step at shutdown; it completes on the other worker as attempt 2', async () => {
     const pidFile = join(tmp, 'long.json');
-    const w1Agents = { ...BUILTIN_AGENTS, work: commandAgent('work', 'hang-agent.mjs', pidFile) };
-    const w2Agents = { ...BUILTIN_AGENTS, work: commandAgent('work', 'echo-agent.mjs') };
+    const w1Agents = { ...BUILTIN_AGENTS, work: fixtureAgent('work', 'hang-agent.mjs', [pidFile]) };
+    const w2Agents = { ...BUILTIN_AGENTS, work: fixtureAgent('work', 'echo-agent.mjs') };
     const w1 = worker('w1', w1Agents);
     await w1.ready();
     const { handle, events } = runOn(dispatcher(), parallel('work', 1), { agents: w2Agents });

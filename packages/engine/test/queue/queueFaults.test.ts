@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type AgentCatalog, type AgentInfo, BUILTIN_AGENTS, type RunEvent } from '@baton/core';
 import {
   createQueueDispatcher,
@@ -17,25 +16,10 @@ import { JobLogBatch } from '../../src/queue/jobLogBatch.js';
 import { readJobOutcome } from '../../src/queue/stepJob.js';
 import { compileYaml, ofType } from '../helpers.js';
 import { alive, waitForPids } from '../processes.js';
+import { fixtureAgent } from './fixtureAgents.js';
 import { startRedis, type TestRedis } from './redisServer.js';
 
 /** What a review of the queue found could go wrong, each shown against a real Redis. */
-
-const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
-const commandAgent = (
-  name: string,
-  script: string,
-  args: string[] = [],
-  env?: Record<string, string>,
-): AgentInfo => ({
-  name,
-  source: 'file',
-  runtime: {
-    kind: 'command',
-    command: [process.execPath, fixture(script), ...args],
-    ...(env ? { env } : {}),
-  },
-});
 
 let redis: TestRedis;
 let client: Redis;
@@ -99,9 +83,9 @@ describe('queue faults', () => {
     const secret = 'sk-not-for-redis';
     const serverAgents = {
       ...BUILTIN_AGENTS,
-      echo: commandAgent('echo', 'echo-agent.mjs', [], { API_KEY: secret }),
+      echo: fixtureAgent('echo', 'echo-agent.mjs', [], { API_KEY: secret }),
     };
-    worker('w1', { ...BUILTIN_AGENTS, echo: commandAgent('echo', 'echo-agent.mjs') });
+    worker('w1', { ...BUILTIN_AGENTS, echo: fixtureAgent('echo', 'echo-agent.mjs') });
     const { handle, key } = runOn(dispatcher(), 'echo', serverAgents);
     expect((await handle.done).status).toBe('succeeded');
     const stored = await client.hgetall(`baton:steps:${key}`);
@@ -154,7 +138,7 @@ describe('queue faults', () => {
 
   it('a cancel whose message the worker missed is found on its next heartbeat', async () => {
     const pidFile = join(tmp, 'missed.json');
-    const hang = { ...BUILTIN_AGENTS, work: commandAgent('work', 'hang-agent.mjs', [pidFile]) };
+    const hang = { ...BUILTIN_AGENTS, work: fixtureAgent('work', 'hang-agent.mjs', [pidFile]) };
     worker('w1', hang);
     const { handle } = runOn(dispatcher(), 'work', hang);
     const pids = await waitForPids(pidFile);
