@@ -5,7 +5,7 @@ import { examplePath, importFile, openNewEditor, readExample } from './support/e
 import { chainYaml, nodeStatuses, pressRun, runDetail, runEnded, runEvents, stepNode } from './support/runs';
 
 /**
- * Runs started from the editor (DESIGN §5): ▶ Run saves, starts the run and opens its address;
+ * Runs started from the editor (docs/design.md §5): ▶ Run saves, starts the run and opens its address;
  * the canvas draws the run's own plan and follows its events.
  */
 

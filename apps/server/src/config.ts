@@ -8,7 +8,7 @@ export interface ServerConfig {
   dataDir: string;
   /** Folder with `.claude/agents/*.md` and `baton.agents.yaml`. */
   agentsDir: string;
-  /** Every run's working folder, the agents' (DESIGN §3.3): `--workspace`, default where the server started. */
+  /** Every run's working folder, the agents' (docs/design.md §3.3): `--workspace`, default where the server started. */
   workspace: string;
   dispatcher: 'local' | 'queue';
   redisUrl: string | null;
@@ -34,7 +34,7 @@ export type ConfigInput = Partial<
 >;
 
 /**
- * Settings from flags, then the environment (`BATON_*`), then defaults (DESIGN §4). Refuses
+ * Settings from flags, then the environment (`BATON_*`), then defaults (docs/design.md §4). Refuses
  * what would be unsafe: listening beyond loopback without a token.
  */
 export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = process.env): ServerConfig {

@@ -36,7 +36,7 @@ export interface AppContext {
   registry?: () => RegistryView;
   /** Checks posted files off the event loop (default: the process's shared `CheckPool`). */
   checker?: YamlChecker;
-  /** The queue dispatcher, with `--redis` (DESIGN §3.4). */
+  /** The queue dispatcher, with `--redis` (docs/design.md §3.4). */
   queue?: QueueDispatcher | null;
 }
 
@@ -48,7 +48,7 @@ export interface RegistryView {
 
 const NO_REGISTRY: RegistryView = { diagnostics: [], unavailable: {} };
 
-/** The Express app: security first, then the JSON API, then the web app (DESIGN §4). */
+/** The Express app: security first, then the JSON API, then the web app (docs/design.md §4). */
 export function createApp(ctx: AppContext): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -139,7 +139,7 @@ async function serve(db: Db, config: ServerConfig, logger: Logger): Promise<Runn
 
 /**
  * The queue dispatcher on `--redis URL`. Redis need not be up: the server starts and answers
- * either way, and queue runs wait for it (bounded per step, DESIGN §3.4).
+ * either way, and queue runs wait for it (bounded per step, docs/design.md §3.4).
  */
 function openQueue(redisUrl: string, logger: Logger): QueueDispatcher {
   const redis = shownRedisUrl(redisUrl);

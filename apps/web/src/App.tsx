@@ -5,7 +5,7 @@ import { EditorPage } from './editor/EditorPage';
 import { OrchestrationListPage } from './list/OrchestrationListPage';
 import { Toasts } from './shared/Toasts';
 
-/** Addresses (DESIGN §5): `/` the list, `/o/:id` the editor, `/o/:id/runs/:runId` a run. */
+/** Addresses (docs/design.md §5): `/` the list, `/o/:id` the editor, `/o/:id/runs/:runId` a run. */
 const router = createBrowserRouter([
   { path: '/', element: <OrchestrationListPage /> },
   { path: '/new', element: <EditorPage /> },

@@ -4,7 +4,7 @@ import type { CompileOptions, RegistryDiagnostic } from '@baton/core';
 import { type AgentRegistry, loadAgentRegistry, unavailableAgents } from '@baton/engine';
 import { io } from './io.js';
 
-/** The agent registry a command reads: `--agents DIR`, else the folder it runs in (DESIGN §3.3). */
+/** The agent registry a command reads: `--agents DIR`, else the folder it runs in (docs/design.md §3.3). */
 export interface CliRegistry {
   /** The registry folder, absolute. */
   dir: string;

@@ -1,4 +1,4 @@
-/** The exit codes of DESIGN §4b. */
+/** The exit codes of docs/design.md §4b. */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** Wrong arguments: exits 2 with the usage text. */

@@ -17,7 +17,7 @@ function byPosition(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.col - b.col;
 }
 
-/** Parse and compile a file: every diagnostic of DESIGN §2.3, each with its line and column. */
+/** Parse and compile a file: every diagnostic of docs/design.md §2.3, each with its line and column. */
 export function validate(input: string | Uint8Array, options: CompileOptions = {}): ValidateResult {
   return withSuggestionBudget(SUGGESTION_CELLS, () => validateWithin(input, options));
 }

@@ -14,7 +14,7 @@ const example = (name: string) => exampleFiles().find((e) => e.name === name)?.t
 const ids = (plan: Plan) => plan.steps.map((s) => s.id);
 const edges = (plan: Plan) => plan.edges.map((e) => `${e.from} -${e.kind}-> ${e.to}`);
 
-describe('compile: step ids and dependency edges of each pattern (DESIGN §2.3)', () => {
+describe('compile: step ids and dependency edges of each pattern (docs/design.md §2.3)', () => {
   it('parallel_independent: one step per task, no edges', () => {
     const plan = planOf(example('full/1-parallel-independent.baton.yaml'));
     expect(ids(plan)).toEqual(['profile.task.0', 'profile.task.1']);

@@ -32,7 +32,7 @@ export interface StartRunOptions {
   plan: Plan;
   /** Registry agents (built-ins, agent files); the document's inline agents are laid over them. */
   agents: AgentCatalog;
-  /** Divides every simulated duration and retry backoff (DESIGN §3.3). Default 1. */
+  /** Divides every simulated duration and retry backoff (docs/design.md §3.3). Default 1. */
   speed?: number;
   /**
    * Mixed into every simulated agent's own seed: the same file and seed give the same run;
@@ -42,11 +42,11 @@ export interface StartRunOptions {
   clock?: Clock;
   /**
    * The server's or CLI's data directory: artifacts go under
-   * `<dataDir>/.artifacts/<orchestration>/<timestamp>/` (DESIGN §3.2). `null`: no artifacts.
+   * `<dataDir>/.artifacts/<orchestration>/<timestamp>/` (docs/design.md §3.2). `null`: no artifacts.
    */
   dataDir?: string | null;
   /**
-   * A dry run (DESIGN §3.3): every agent runs as its simulated stand-in (its own simulated
+   * A dry run (docs/design.md §3.3): every agent runs as its simulated stand-in (its own simulated
    * runtime, else the simulated defaults), and every step says so. Default false.
    */
   simulate?: boolean;
@@ -55,7 +55,7 @@ export interface StartRunOptions {
    * process there. Default: this process's working folder.
    */
   workspace?: string;
-  /** Where steps execute (DESIGN §3.4). Default: in this process. */
+  /** Where steps execute (docs/design.md §3.4). Default: in this process. */
   dispatcher?: Dispatcher;
   /**
    * Events already recorded for this run (a run resumed after a crash): their results are
@@ -122,7 +122,7 @@ export interface StepInvocation {
   conditions?: string[];
   task: string;
   checklist: string[];
-  /** Results of the steps this one receives (DESIGN §2.3 inputs), by step id. */
+  /** Results of the steps this one receives (docs/design.md §2.3 inputs), by step id. */
   inputs: Record<string, StepResult>;
   /** Artifacts handed down a sequential chain, by name. */
   artifacts: Record<string, string>;
@@ -147,14 +147,14 @@ export interface StepInvocation {
   simulated?: boolean;
 }
 
-/** A step's result (DESIGN §3.2): core's type, which the events carry too. */
+/** A step's result (docs/design.md §3.2): core's type, which the events carry too. */
 export type { StepResult };
 
 /** What a dispatcher is given besides the invocation. */
 export interface DispatchContext {
   signal: AbortSignal;
   log: (stream: 'stdout' | 'stderr' | 'info', line: string) => void;
-  /** A queue worker took the attempt: the engine records which (DESIGN §3.4). */
+  /** A queue worker took the attempt: the engine records which (docs/design.md §3.4). */
   assigned?: (worker: string) => void;
   /**
    * The attempt was started by a process before this one (a resumed run): find it, do not

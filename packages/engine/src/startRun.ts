@@ -11,7 +11,7 @@ import { RunScheduler } from './scheduler/runScheduler.js';
 import { StepReuse } from './scheduler/stepReuse.js';
 
 /**
- * Start (or resume) a run of a compiled plan (DESIGN §3). Events go to `onEvent` as they
+ * Start (or resume) a run of a compiled plan (docs/design.md §3). Events go to `onEvent` as they
  * happen, `run.queued` before this returns; `done` settles with the run's state, the fold of
  * all its events.
  */

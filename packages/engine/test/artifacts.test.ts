@@ -21,7 +21,7 @@ ${agentsYaml({ a: 'duration: 1s, output: "```\\n# not a heading\\nmigration"', b
       - { agent: a, task: never runs }
 `;
 
-describe('artifacts (DESIGN §3.2)', () => {
+describe('artifacts (docs/design.md §3.2)', () => {
   it('writes context.json, one report per finished step, handoffs and summary.md, all inside the run folder', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'baton-artifacts-'));
     const { events, handle } = await run(yaml, { dataDir });

@@ -42,7 +42,7 @@ export interface CheckContext {
 }
 
 /**
- * Commands and URLs come from the server's own agent files, never from a request (DESIGN §4):
+ * Commands and URLs come from the server's own agent files, never from a request (docs/design.md §4):
  * a posted file may define inline only simulated agents.
  */
 export function inlineAgentViolations(result: ValidateResult): Diagnostic[] {
@@ -59,7 +59,7 @@ export function inlineAgentViolations(result: ValidateResult): Diagnostic[] {
     );
 }
 
-/** Validate a posted file against the server's registry (DESIGN §2.3, §4). */
+/** Validate a posted file against the server's registry (docs/design.md §2.3, §4). */
 export function checkYamlText(input: string | Uint8Array, context: CheckContext): YamlCheck {
   const result = validate(input, {
     agents: context.agents,

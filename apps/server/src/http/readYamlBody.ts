@@ -5,7 +5,7 @@ export const YAML_MEDIA_TYPES = ['application/yaml', 'application/x-yaml', 'text
 
 /**
  * The YAML of a request: JSON `{"yaml": "..."}` (text), or a raw `application/yaml` body (its
- * bytes, which core decodes and refuses unless UTF-8) (DESIGN §4). Anything else is a 4xx that
+ * bytes, which core decodes and refuses unless UTF-8) (docs/design.md §4). Anything else is a 4xx that
  * says what to send.
  */
 export function readYamlBody(req: Request): string | Uint8Array {

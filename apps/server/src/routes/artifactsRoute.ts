@@ -4,7 +4,7 @@ import type { RunEvent } from '@baton/core';
 import type { Response } from 'express';
 import { ApiError } from '../http/ApiError.js';
 
-/** Where every run's artifact folder lives: `<dataDir>/.artifacts/` (DESIGN §3.2). */
+/** Where every run's artifact folder lives: `<dataDir>/.artifacts/` (docs/design.md §3.2). */
 export const artifactsBase = (dataDir: string) => resolve(dataDir, '.artifacts');
 
 /** `path` is strictly below `folder` (both absolute, resolved). */
@@ -14,7 +14,7 @@ function isBelow(folder: string, path: string): boolean {
 }
 
 /**
- * The run's artifact folder: where its `context.json` was written (DESIGN §3.2), and only if
+ * The run's artifact folder: where its `context.json` was written (docs/design.md §3.2), and only if
  * that is inside `<dataDir>/.artifacts/`. A stored event naming a folder anywhere else (edited,
  * or from a damaged store) is not believed: nothing outside is ever served.
  */

@@ -49,7 +49,7 @@ const BYTES_PER_TURN = 16 * 1024;
 const frame = (event: RunEvent) => `id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
- * Server-sent events of one run (DESIGN §4): `id:` is the seq; stored events after the resume
+ * Server-sent events of one run (docs/design.md §4): `id:` is the seq; stored events after the resume
  * point first, then live ones; a finished run's stream replays and closes with `event: end`.
  *
  * Back-pressure: the stream reads the store a page at a time and writes only while the

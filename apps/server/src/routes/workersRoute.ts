@@ -11,7 +11,7 @@ export function queueHealth(queue: QueueDispatcher | null, redis: string): Queue
 }
 
 /**
- * `GET /api/workers` (DESIGN §4): the queue workers heard of in the last 15 s. Answers at
+ * `GET /api/workers` (docs/design.md §4): the queue workers heard of in the last 15 s. Answers at
  * once when Redis is unreachable (an empty list, `reachable: false`), never waits for it.
  */
 export function workersRoute(queue: QueueDispatcher | null, redis: string): Router {

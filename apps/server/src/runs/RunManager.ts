@@ -34,7 +34,7 @@ export interface RunManagerOptions {
   dataDir: string;
   /** The server's workspace: the folder new runs' agents work in. */
   workspace: string;
-  /** The queue dispatcher (DESIGN §3.4), when the server has one: runs with `dispatcher: 'queue'` use it. */
+  /** The queue dispatcher (docs/design.md §3.4), when the server has one: runs with `dispatcher: 'queue'` use it. */
   queue?: Dispatcher | null;
   logger: Logger;
 }

@@ -62,7 +62,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 const json = (body: unknown) => JSON.stringify(body);
 
-/** The server's JSON API (DESIGN §4): same origin, so no credentials or CORS to arrange. */
+/** The server's JSON API (docs/design.md §4): same origin, so no credentials or CORS to arrange. */
 export const api = {
   agents: () => request<AgentsResponse>('/api/agents'),
   list: () => request<OrchestrationsResponse>('/api/orchestrations'),

@@ -13,7 +13,7 @@ export interface RunStreamHandlers {
 }
 
 /**
- * The run's server-sent events (DESIGN §4), transport only: it opens `/api/runs/:id/events`
+ * The run's server-sent events (docs/design.md §4), transport only: it opens `/api/runs/:id/events`
  * after `afterSeq` and closes on the first error. Returns a function that closes it.
  */
 export function openRunStream(runId: string, afterSeq: number, handlers: RunStreamHandlers): () => void {

@@ -94,7 +94,7 @@ function onRunPaneClick() {
   useRunUiStore.getState().openDrawer(null);
 }
 
-/** The canvas: pattern blocks holding step nodes, derived from the document (DESIGN §5). */
+/** The canvas: pattern blocks holding step nodes, derived from the document (docs/design.md §5). */
 export function Canvas({
   onFile,
   onOpenInspector,

@@ -60,7 +60,7 @@ function handlesFor(from: LayoutItem | undefined, to: LayoutItem | undefined) {
 
 /**
  * React Flow's nodes and edges, derived from the compiled document and the blocks' positions
- * (DESIGN §1). Unchanged nodes and edges keep their object identity, so React Flow skips them.
+ * (docs/design.md §1). Unchanged nodes and edges keep their object identity, so React Flow skips them.
  */
 export function buildFlowGraph(
   document: Orchestration,

@@ -26,7 +26,7 @@ import { usePanelStore } from './usePanelStore';
 import { useShortcuts } from './useShortcuts';
 import { useShownRun } from './useShownRun';
 
-/** The editor at `/o/:id` (or `/new`): palette, canvas, panel (DESIGN §5). */
+/** The editor at `/o/:id` (or `/new`): palette, canvas, panel (docs/design.md §5). */
 export function EditorPage() {
   return (
     <ReactFlowProvider>

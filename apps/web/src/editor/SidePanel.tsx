@@ -13,7 +13,7 @@ const TABS: { id: PanelTab; label: string }[] = [
   { id: 'run', label: 'Run' },
 ];
 
-/** Right panel: Inspector · YAML · Run (DESIGN §5). */
+/** Right panel: Inspector · YAML · Run (docs/design.md §5). */
 export function SidePanel() {
   const tab = usePanelStore((s) => s.tab);
   const setTab = usePanelStore((s) => s.setTab);

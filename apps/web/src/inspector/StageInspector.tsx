@@ -31,7 +31,7 @@ function rename(index: number, key: 'id' | 'name', value: string | undefined) {
   edit(() => result.document, { coalesce: pathKey(['stages', index, key]) });
 }
 
-/** The selected block: every key of its pattern (DESIGN §2.2) and the stage's own keys. */
+/** The selected block: every key of its pattern (docs/design.md §2.2) and the stage's own keys. */
 export function StageInspector({ stageId }: { stageId: string }) {
   const view = useDocumentStore((s) => s.views.stages[stageId]);
   const document = useDocumentStore((s) => s.document);

@@ -16,7 +16,7 @@ import { StepSettingsFields } from './StepSettingsFields';
 
 const syncName = (p: SyncPoint) => (typeof p === 'string' ? p : p.name);
 
-/** The fields of a step, by its role: the model keys it is written with (DESIGN §2.2). */
+/** The fields of a step, by its role: the model keys it is written with (docs/design.md §2.2). */
 function RoleFields({
   role,
   base,

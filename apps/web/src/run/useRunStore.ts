@@ -7,7 +7,7 @@ import { stateAtPosition } from './replay/replayPosition';
 export type Connection = 'idle' | 'connecting' | 'live' | 'interrupted' | 'ended';
 
 /**
- * The run shown on the canvas (DESIGN §1: the browser's run state is the same fold as the
+ * The run shown on the canvas (docs/design.md §1: the browser's run state is the same fold as the
  * server's). `events` are every event received, in `seq` order; `state` is core's `reduceRun`
  * of the first `position` of them, nothing else. Live, `position` follows the end; a replay
  * moves it.

@@ -12,7 +12,7 @@ interface RunUiState {
   speed: number;
   /** The dispatcher the person picked; `null` until they pick one (the server's default then). */
   dispatcher: RunDispatcher | null;
-  /** Every agent runs as its simulated stand-in (DESIGN §3.3). */
+  /** Every agent runs as its simulated stand-in (docs/design.md §3.3). */
   simulate: boolean;
   openDrawer(stepId: string | null): void;
   hover(stepId: string | null): void;

@@ -10,7 +10,7 @@ import { type GraphViews, graphViews } from './graphViews';
 import { emptyHistory, type History, recordEdit, redoStep, type Snapshot, undoStep } from './history';
 
 /**
- * The one source of truth of the editor (DESIGN §1): the orchestration document. The canvas's
+ * The one source of truth of the editor (docs/design.md §1): the orchestration document. The canvas's
  * nodes and the YAML text are derived from it; every edit, from the canvas, the Inspector or the
  * YAML tab, goes through `edit` (one undo step each).
  */

@@ -10,7 +10,7 @@ interface Cached {
 const cache = new WeakMap<Orchestration, Cached>();
 
 /**
- * The YAML text of a document: derived, never edited by hand here (DESIGN §1). Written in the
+ * The YAML text of a document: derived, never edited by hand here (docs/design.md §1). Written in the
  * preferred form when the document fits it, keeping the comments and layout of its source.
  */
 export function documentYaml(document: Orchestration, preferredForm: FileForm, source: YamlSource | null) {

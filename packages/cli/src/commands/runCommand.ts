@@ -25,7 +25,7 @@ export const EXIT_INTERRUPTED = 130;
 /**
  * `baton run FILE [--speed N] [--json] [--agents DIR] [--seed N] [--data-dir DIR] [--simulate]
  * [--workspace DIR] [--dispatcher local|queue] [--redis URL]`: run an orchestration, with live
- * progress (or NDJSON events with --json), its steps here or on queue workers (DESIGN §3.4);
+ * progress (or NDJSON events with --json), its steps here or on queue workers (docs/design.md §3.4);
  * `--simulate` runs every agent as its simulated stand-in (a dry run); exit 0 when it
  * succeeded, 1 when it failed, 130 when Ctrl-C cancelled it (its agents stopped first).
  */

@@ -5,7 +5,7 @@ import { parseCommandArgs } from '../parseCommandArgs.js';
 
 /**
  * `baton serve [--host] [--port] [--data-dir] [--agents DIR] [--workspace DIR] [--dispatcher]
- * [--redis URL]`: the server with the editor (DESIGN §4). Runs until SIGINT/SIGTERM, then stops gracefully.
+ * [--redis URL]`: the server with the editor (docs/design.md §4). Runs until SIGINT/SIGTERM, then stops gracefully.
  */
 export async function serveCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs(args, {

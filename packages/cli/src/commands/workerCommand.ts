@@ -11,7 +11,7 @@ const REPEAT_AFTER_MS = 10_000;
 
 /**
  * `baton worker --redis URL [--concurrency N] [--agents DIR] [--workspace DIR] [--id NAME]
- * [--lock-ms N] [--grace-ms N]`: run queue steps here (DESIGN §3.4), with this machine's
+ * [--lock-ms N] [--grace-ms N]`: run queue steps here (docs/design.md §3.4), with this machine's
  * agents, until SIGTERM or Ctrl-C: then it takes no more, finishes its running steps for up to
  * --grace-ms and hands back the rest (at once on a second signal).
  */

@@ -1,7 +1,7 @@
 import type { RuntimeKind } from '../model/types.js';
 import type { AgentInfo } from './builtinAgents.js';
 
-/** The runtimes that spawn an agent CLI (DESIGN §3.3): a program that must be on PATH. */
+/** The runtimes that spawn an agent CLI (docs/design.md §3.3): a program that must be on PATH. */
 export const AGENT_CLI_PROGRAMS = { claude: 'claude', codex: 'codex', gemini: 'gemini' } as const;
 export type AgentCliKind = keyof typeof AGENT_CLI_PROGRAMS;
 
@@ -10,7 +10,7 @@ export function isAgentCliKind(kind: RuntimeKind): kind is AgentCliKind {
 }
 
 /**
- * The runtime an agent runs with (DESIGN §3.3): its own `runtime.kind`; without one, a
+ * The runtime an agent runs with (docs/design.md §3.3): its own `runtime.kind`; without one, a
  * Claude Code agent file (`source: 'file'`) is a Claude Code agent and runs through `claude`,
  * and anything else (a document's inline agent) is simulated.
  */

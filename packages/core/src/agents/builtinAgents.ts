@@ -33,7 +33,7 @@ function builtin(
 
 /**
  * The seed's six agents and its fallback, as simulated agents, so that every example runs out
- * of the box. A registry file of the same name replaces one (DESIGN §3.3).
+ * of the box. A registry file of the same name replaces one (docs/design.md §3.3).
  */
 export const BUILTIN_AGENTS: AgentCatalog = Object.fromEntries(
   [

@@ -6,7 +6,7 @@ import type { RunStatus, StepStatus } from '../run/events.js';
 import type { FileForm } from '../yaml/YamlSource.js';
 
 /**
- * The bodies of the server's JSON API (DESIGN §4), shared by the server that sends them and
+ * The bodies of the server's JSON API (docs/design.md §4), shared by the server that sends them and
  * the web app that reads them, so that both sides agree by type.
  */
 
@@ -21,7 +21,7 @@ export interface ApiError {
   };
 }
 
-/** Where a run's steps execute (DESIGN §3.4). */
+/** Where a run's steps execute (docs/design.md §3.4). */
 export type RunDispatcher = 'local' | 'queue';
 
 export interface HealthResponse {
@@ -137,7 +137,7 @@ export interface CreateRunRequest {
   retryOf?: string;
   speed?: number;
   dispatcher?: RunDispatcher;
-  /** A dry run: every agent runs as its simulated stand-in (DESIGN §3.3). */
+  /** A dry run: every agent runs as its simulated stand-in (docs/design.md §3.3). */
   simulate?: boolean;
 }
 
@@ -158,7 +158,7 @@ export interface RunRecord {
   createdAt: string;
   startedAt?: string;
   finishedAt?: string;
-  /** Divides simulated durations (DESIGN §3.3). */
+  /** Divides simulated durations (docs/design.md §3.3). */
   speed: number;
   dispatcher: RunDispatcher;
   /** The run this one retries, when it is a retry. */

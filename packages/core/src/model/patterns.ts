@@ -26,7 +26,7 @@ export const PATTERN_TITLES: Record<PatternName, string> = {
   conditional_branching: 'Conditional Branching',
 };
 
-/** The keys that reveal a seed-form file's pattern, as DESIGN §2.1 lists them. */
+/** The keys that reveal a seed-form file's pattern, as docs/design.md §2.1 lists them. */
 export const SEED_INFERENCE_KEYS = [
   'fan_out',
   'fan_in',
@@ -39,7 +39,7 @@ export const SEED_INFERENCE_KEYS = [
 ] as const;
 
 /**
- * The pattern of a seed-form mapping, inferred from its keys (first match wins, DESIGN §2.1),
+ * The pattern of a seed-form mapping, inferred from its keys (first match wins, docs/design.md §2.1),
  * or `null` when none of the keys tells.
  */
 export function inferPattern(value: Record<string, unknown>): PatternName | null {

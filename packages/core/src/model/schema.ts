@@ -6,7 +6,7 @@ import { PATTERNS } from './patterns.js';
 import { RESERVED_NAME, reservedNameMessage } from './reservedName.js';
 
 /**
- * The zod schema of a `*.baton.yaml` file (DESIGN §2). Objects are strict: an unknown key is
+ * The zod schema of a `*.baton.yaml` file (docs/design.md §2). Objects are strict: an unknown key is
  * an error, never silently dropped. Defaults are *not* filled in here: the model keeps what the
  * user wrote, so that exporting it adds no keys; `compile` applies the defaults.
  */
@@ -110,7 +110,7 @@ const agentCliFields = {
   model: z.string().min(1).optional(),
 };
 
-/** Claude Code headless (`claude -p … --output-format stream-json --verbose`), DESIGN §3.3. */
+/** Claude Code headless (`claude -p … --output-format stream-json --verbose`), docs/design.md §3.3. */
 export const claudeRuntimeSchema = z.strictObject({
   kind: z.literal('claude'),
   ...agentCliFields,

@@ -37,7 +37,7 @@ export interface CompileResult {
 }
 
 /**
- * Compile a document into a plan (DESIGN §2.3): a DAG of steps with stable ids, their
+ * Compile a document into a plan (docs/design.md §2.3): a DAG of steps with stable ids, their
  * dependencies, inputs and settings, plus every semantic check (agents, ids, needs, sync
  * points, branches). Never throws; what is wrong comes back as issues with model paths.
  */

@@ -48,7 +48,7 @@ export function predecessors(plan: Plan): Map<string, string[]> {
   return out;
 }
 
-/** Critical path and makespan of a plan, given each step's expected duration (DESIGN §2.3). */
+/** Critical path and makespan of a plan, given each step's expected duration (docs/design.md §2.3). */
 export function estimate(plan: Plan, durationOf: (step: PlanStep) => number): Estimate {
   const duration = effectiveDurations(plan, durationOf);
   const preds = predecessors(plan);

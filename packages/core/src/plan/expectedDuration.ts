@@ -4,7 +4,7 @@ import { parseDuration } from '../model/duration.js';
 import type { PlanStep } from './types.js';
 
 /**
- * The one estimate rule (DESIGN §2.3, §3.3): what a step is expected to take, used by the
+ * The one estimate rule (docs/design.md §2.3, §3.3): what a step is expected to take, used by the
  * editor's estimate, `/api/validate`, the CLI's summary and the run timeline alike.
  */
 
@@ -23,7 +23,7 @@ export const DEFAULT_SIMULATED_DURATION_MS = 1000;
 export const REAL_AGENT_DURATION_GUESS_MS = 60_000;
 
 export interface DurationOptions extends SimulateOptions {
-  /** A run's speed: divides every simulated duration (DESIGN §3.3), not a real agent's. Default 1. */
+  /** A run's speed: divides every simulated duration (docs/design.md §3.3), not a real agent's. Default 1. */
   speed?: number;
 }
 

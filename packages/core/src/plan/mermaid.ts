@@ -22,7 +22,7 @@ function shape(step: PlanStep): string {
   }
 }
 
-/** A Mermaid flowchart of the plan: one subgraph per stage, one node per step (DESIGN §4b). */
+/** A Mermaid flowchart of the plan: one subgraph per stage, one node per step (docs/design.md §4b). */
 export function toMermaid(plan: Plan): string {
   const lines = ['flowchart TD'];
   const stepById = new Map(plan.steps.map((s) => [s.id, s]));

@@ -3,7 +3,7 @@ import type { Plan, PlanStep } from './types.js';
 
 /**
  * What a step is, for deciding whether an earlier run's result of it still stands (a retry
- * reuses it, DESIGN §3.1 `reused`): everything that goes into the agent call or decides how
+ * reuses it, docs/design.md §3.1 `reused`): everything that goes into the agent call or decides how
  * its answer is taken, and nothing that only draws it (label, model path, position).
  *
  * - the step's role and pattern, task, checklist, what it produces, its condition or sync point;

@@ -1,6 +1,6 @@
 import { RESERVED_NAME } from '../model/reservedName.js';
 
-/** Step ids of DESIGN §2.3; each is the canvas node id of its step. */
+/** Step ids of docs/design.md §2.3; each is the canvas node id of its step. */
 export const stepIds = {
   task: (stage: string, index: number, ownId?: string) => `${stage}.${ownId ?? `task.${index}`}`,
   sync: (stage: string, index: number) => `${stage}.sync.${index}`,

@@ -15,7 +15,7 @@ export type StepRole =
 
 /** One unit of work in a plan: an agent call, or a pure barrier (`agent: null`). */
 export interface PlanStep {
-  /** Stable id, also the canvas node id (DESIGN §2.3). */
+  /** Stable id, also the canvas node id (docs/design.md §2.3). */
   id: string;
   stageId: string;
   role: StepRole;

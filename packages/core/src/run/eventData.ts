@@ -1,7 +1,7 @@
 import type { StepResult } from './stepResult.js';
 
 /**
- * The `data` each event type carries, as the engine writes it (DESIGN §3.1). `RunEventDataMap`
+ * The `data` each event type carries, as the engine writes it (docs/design.md §3.1). `RunEventDataMap`
  * maps every event type to its payload: `undefined` for a type that carries none, a union
  * with `undefined` where the engine sends it only sometimes.
  */
@@ -38,7 +38,7 @@ export interface StepRetryingData {
   delayMs?: number;
   /** The fallback agent the next attempt runs, when it stands in. */
   fallback?: string;
-  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  /** The queue worker that ran the attempt (the queue dispatcher, docs/design.md §3.4). */
   worker?: string;
   /**
    * The attempt was lost, not failed: its worker stopped answering or handed it back, or the
@@ -59,7 +59,7 @@ export interface StepEndedData {
   /** The result was taken from an earlier run. */
   reused?: boolean;
   durationMs?: number;
-  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  /** The queue worker that ran the attempt (the queue dispatcher, docs/design.md §3.4). */
   worker?: string;
 }
 /** `step.succeeded` and `step.failed`: the step ran (or its result was reused) and has a result. */

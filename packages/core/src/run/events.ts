@@ -1,6 +1,6 @@
 import type { RunEventDataMap } from './eventData.js';
 
-/** Every kind of change in a run (DESIGN §3.1). */
+/** Every kind of change in a run (docs/design.md §3.1). */
 export const RUN_EVENT_TYPES = [
   'run.queued',
   'run.started',

@@ -1,7 +1,7 @@
 import { RUN_EVENT_TYPES, type RunEvent, type RunEventType } from './events.js';
 
 /**
- * The one guard at the wire (DESIGN §3.1): JSON from an SSE stream, an NDJSON log or a stored
+ * The one guard at the wire (docs/design.md §3.1): JSON from an SSE stream, an NDJSON log or a stored
  * row becomes a `RunEvent` whose fields and payload readers can trust, or a clear error.
  * Hand-written checks, no schema library: it runs for every event in the browser (500+ per
  * second). Unknown extra keys are let through (a newer writer may add some); a field the
@@ -67,7 +67,7 @@ function isVerdict(value: unknown): boolean {
   return value === 'approve' || value === 'changes_requested';
 }
 
-/** The step result carried by `step.succeeded` and `step.failed` (DESIGN §3.2). */
+/** The step result carried by `step.succeeded` and `step.failed` (docs/design.md §3.2). */
 function stepResult(value: unknown): string | null {
   if (!isObject(value)) return 'data.result must be an object';
   if (value.status !== 'succeeded' && value.status !== 'failed') {

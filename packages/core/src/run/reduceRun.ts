@@ -213,7 +213,7 @@ function fold(state: RunState, event: RunEvent, inPlace: boolean): RunState {
   }
 }
 
-/** A run's state: the fold of its events (DESIGN §3.1); the server and the browser share it. */
+/** A run's state: the fold of its events (docs/design.md §3.1); the server and the browser share it. */
 export function reduceRun(events: Iterable<RunEvent>, initial: RunState = emptyRunState()): RunState {
   let state: RunState = {
     ...initial,

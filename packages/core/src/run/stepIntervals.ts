@@ -18,7 +18,7 @@ export interface StepInterval {
   status: Extract<StepStatus, 'running' | 'retrying' | 'succeeded' | 'failed' | 'cancelled' | 'reused'>;
   /** Why the attempt failed, was retried or was cancelled. */
   error?: string;
-  /** The queue worker that ran the attempt (the queue dispatcher, DESIGN §3.4). */
+  /** The queue worker that ran the attempt (the queue dispatcher, docs/design.md §3.4). */
   worker?: string;
   /**
    * The attempt was lost, not failed (`step.retrying` with `data.interrupted`): its worker

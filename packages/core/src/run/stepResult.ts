@@ -1,4 +1,4 @@
-/** A step's result (DESIGN §3.2): what its agent answered, as the engine records it. */
+/** A step's result (docs/design.md §3.2): what its agent answered, as the engine records it. */
 export interface StepResult {
   status: 'succeeded' | 'failed';
   output: string;

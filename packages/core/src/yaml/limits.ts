@@ -1,5 +1,5 @@
 /**
- * Limits that keep a hostile file from hanging or crashing a parser (DESIGN §4). Bytes alone
+ * Limits that keep a hostile file from hanging or crashing a parser (docs/design.md §4). Bytes alone
  * do not bound the work: 2 MB of YAML can hold a million list items, each of which the parser,
  * the schema and the compiler visit. So the counts and lengths are bounded too, each far past
  * what a real orchestration needs (the 1,000-step example: 56 KB, 15,000 tokens, 50 items per

@@ -48,7 +48,7 @@ export function positionIssue(source: YamlSource, issue: ModelIssue): Diagnostic
 }
 
 /**
- * Parse an orchestration file of either form (DESIGN §2.1) into the model. Never throws: every
+ * Parse an orchestration file of either form (docs/design.md §2.1) into the model. Never throws: every
  * problem, from bad bytes to an unknown key, comes back as a diagnostic with line and column.
  */
 export function parse(input: string | Uint8Array): ParseResult {

@@ -5,7 +5,7 @@ import type { ModelIssue } from './schemaIssues.js';
 /**
  * The seed form has no key for an orchestration's name or description, nor for its one stage's
  * id, name and description (the editor gives them), so they travel as a leading comment
- * (DESIGN §2.1), read back on import:
+ * (docs/design.md §2.1), read back on import:
  *
  *     # name: Add a role field
  *     # description: Migration, then API, then frontend

@@ -13,7 +13,7 @@ const MAX_PROBLEMS = 20;
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
- * What in a parsed document passes the structure limits (DESIGN §4): nesting deeper than
+ * What in a parsed document passes the structure limits (docs/design.md §4): nesting deeper than
  * `maxDepth`, a list or mapping of more than `maxItems`, a key longer than `maxKeyLength`, a
  * key given twice in one mapping. One walk without recursion, linear in the nodes: the parser's
  * own duplicate-key check compares every pair of keys, which a mapping of 50,000 keys turns

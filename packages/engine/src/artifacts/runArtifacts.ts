@@ -19,7 +19,7 @@ export function sessionStamp(ms: number): string {
 }
 
 /**
- * A run's artifact folder in the seed's layout (DESIGN §3.2):
+ * A run's artifact folder in the seed's layout (docs/design.md §3.2):
  * `<dataDir>/.artifacts/<orchestration>/<YYYYMMDD_HHMMSS>/` with `context.json`,
  * `agent-reports/<stepId>-report.md` (the seed's aggregation globs `*-report.md`), handed-over
  * artifacts under `handoff/`, and `summary.md`.

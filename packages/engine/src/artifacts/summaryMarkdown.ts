@@ -25,7 +25,7 @@ export interface SummaryFacts {
 }
 
 /**
- * `summary.md`: the run at a glance, then every agent's report (DESIGN §3.2). What ran
+ * `summary.md`: the run at a glance, then every agent's report (docs/design.md §3.2). What ran
  * simulated says so, in the header, its row and its report: a dry run must not read as real work.
  */
 export function summaryMarkdown(facts: SummaryFacts): string {

@@ -20,7 +20,7 @@ export interface LocalDispatcherOptions {
 }
 
 /**
- * The local dispatcher (DESIGN §3.4): runs each step in this process with the runtime its
+ * The local dispatcher (docs/design.md §3.4): runs each step in this process with the runtime its
  * agent names, core's `runtimeKindOf` (a Claude Code agent file without Baton's `runtime:` is
  * a Claude Code agent).
  */

@@ -34,7 +34,7 @@ export interface QueueDispatcherOptions {
   onConnection?: (state: 'up' | 'down', detail?: string) => void;
 }
 
-/** The queue dispatcher (DESIGN §3.4): each attempt a BullMQ job that `baton worker` runs. */
+/** The queue dispatcher (docs/design.md §3.4): each attempt a BullMQ job that `baton worker` runs. */
 export interface QueueDispatcher extends Dispatcher {
   readonly collectsInterrupted: true;
   /** Redis answers now. */

@@ -2,7 +2,7 @@ import { type AgentInfo, runtimeKindOf, type StepResult } from '@baton/core';
 import type { StepInvocation } from '../contract.js';
 
 /**
- * What travels through the queue (DESIGN §3.4). One BullMQ job per attempt, its id the
+ * What travels through the queue (docs/design.md §3.4). One BullMQ job per attempt, its id the
  * attempt's idempotency key `runId:stepId:attempt`, its data the invocation. A worker always
  * completes the job with a `StepJobOutcome`, also when the agent failed: a failed BullMQ job
  * means the queue itself lost the attempt (a stalled worker), which runs again.

@@ -70,7 +70,7 @@ export interface StepWorker {
 }
 
 /**
- * A queue worker (`baton worker`, DESIGN §3.4): takes step jobs from Redis and runs them with
+ * A queue worker (`baton worker`, docs/design.md §3.4): takes step jobs from Redis and runs them with
  * the same runtimes as the local dispatcher, from its own agent registry. It completes every
  * job with an outcome (a failed agent included); a job BullMQ fails is one it lost.
  */

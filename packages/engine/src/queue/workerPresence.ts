@@ -2,7 +2,7 @@ import type { QueueWorker } from '@baton/core';
 import type { Redis } from 'ioredis';
 import { WORKERS_KEY } from './stepJob.js';
 
-/** What a worker says of itself (`GET /api/workers`, DESIGN §3.4): core's API type. */
+/** What a worker says of itself (`GET /api/workers`, docs/design.md §3.4): core's API type. */
 export type WorkerPresence = QueueWorker;
 
 /** A worker not heard of for this long is not listed (it beats every 5 s). */

@@ -19,7 +19,7 @@ export interface AgentRegistry {
 }
 
 /**
- * The agent registry of a folder (DESIGN §3.3): Claude Code agent files
+ * The agent registry of a folder (docs/design.md §3.3): Claude Code agent files
  * (`DIR/.claude/agents/*.md`, read as Claude Code reads them; the body is the system prompt),
  * then `DIR/baton.agents.yaml` (name → agent definition), laid over the built-in agents. An
  * agent both files name gets the YAML's keys over the Markdown's (a Claude Code agent given a

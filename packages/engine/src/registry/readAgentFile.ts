@@ -29,7 +29,7 @@ export const CLAUDE_CODE_KEYS = [
   'effort',
   'initialPrompt',
 ] as const;
-/** Baton's own keys in an agent file (DESIGN §3.3). */
+/** Baton's own keys in an agent file (docs/design.md §3.3). */
 export const BATON_KEYS = ['runtime', 'timeout', 'retries', 'fallback_agent'] as const;
 const KNOWN_KEYS: ReadonlySet<string> = new Set([...CLAUDE_CODE_KEYS, ...BATON_KEYS]);
 

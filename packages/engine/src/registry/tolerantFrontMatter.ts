@@ -28,7 +28,7 @@ interface Entry {
 }
 
 /**
- * Front matter read as Claude Code reads it (DESIGN §3.3). Strict YAML first; when that fails,
+ * Front matter read as Claude Code reads it (docs/design.md §3.3). Strict YAML first; when that fails,
  * each top-level `key:` entry is read on its own, and an entry whose value is plain text
  * holding `: ` (`description: Use this agent when…: <example>Context: …`), with its unindented
  * continuation lines, is taken as that text, with a warning. Anything else that YAML rejects

@@ -49,7 +49,7 @@ export interface ReadAnswerOptions {
 }
 
 /**
- * One parser for every runtime (DESIGN §3.3): an agent's final text as the step's result.
+ * One parser for every runtime (docs/design.md §3.3): an agent's final text as the step's result.
  * A reviewer or validator must state a verdict and an analyzer one of the conditions offered;
  * an answer that does not fails the step saying so, rather than approving or picking for it.
  */
@@ -73,7 +73,7 @@ export function readAgentAnswer(
       const which = offered.length ? ` (one of: ${offered.join(', ')})` : '';
       return missing(result, `the analyzer's answer has no 'CONDITION: <name>' line${which}`);
     }
-    // A `default` branch takes any other condition (DESIGN §2.2): only without one is it wrong.
+    // A `default` branch takes any other condition (docs/design.md §2.2): only without one is it wrong.
     if (offered.length && !offered.includes(answer.condition) && !offered.includes('default')) {
       return missing(
         result,

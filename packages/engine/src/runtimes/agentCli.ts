@@ -104,7 +104,7 @@ export function toolList(value: unknown): string[] {
 }
 
 /**
- * Runs one agent CLI call (DESIGN §3.3) in the step's working folder and makes its stream a
+ * Runs one agent CLI call (docs/design.md §3.3) in the step's working folder and makes its stream a
  * result: the final text read by the one answer parser, the CLI's session kept so that a
  * revision resumes it. A CLI that is not installed fails naming the program and the way out.
  */

@@ -38,7 +38,7 @@ export interface AgentProcessExit {
 }
 
 /**
- * Runs one agent process (DESIGN §3.3): argv, no shell, in its own process group so that a
+ * Runs one agent process (docs/design.md §3.3): argv, no shell, in its own process group so that a
  * cancel or the step's timeout (both reach us as `signal`) stops the whole tree it started
  * (SIGTERM, then SIGKILL after the grace period). Stdout arrives line by line, stderr is
  * logged and its tail kept. Never rejects.

@@ -16,7 +16,7 @@ const ROLE_NOTES: Partial<Record<NonNullable<StepInvocation['role']>, string>> =
 };
 
 /**
- * The one plain-text prompt every runtime sends (DESIGN §3.3): the task, its checklist, what
+ * The one plain-text prompt every runtime sends (docs/design.md §3.3): the task, its checklist, what
  * earlier steps handed over, the findings to address, and, for the roles whose answer steers
  * the run, the exact lines to end with so that `readAgentAnswer` can read them. It never starts
  * with "-": CLIs take it as an argument.

@@ -7,7 +7,7 @@ export type RuntimeKind = Runtime['kind'];
 export type RuntimeContext = Parameters<Dispatcher['execute']>[1];
 
 /**
- * One way of calling an agent (DESIGN §3.3). A runtime resolves with the agent's result,
+ * One way of calling an agent (docs/design.md §3.3). A runtime resolves with the agent's result,
  * a failed result for an agent that failed, and must settle soon after `signal` aborts
  * (having stopped what it started).
  */

@@ -18,7 +18,7 @@ import type { AgentRuntime } from './agentRuntime.js';
 import { claudeStream } from './claudeStream.js';
 
 /**
- * The claude runtime (DESIGN §3.3): Claude Code headless,
+ * The claude runtime (docs/design.md §3.3): Claude Code headless,
  * `claude -p PROMPT --output-format stream-json --verbose …` in the step's working folder.
  *
  * Flags as Claude Code's CLI reference documents them (code.claude.com/docs/en/cli-reference):

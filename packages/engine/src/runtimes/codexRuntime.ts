@@ -11,7 +11,7 @@ import type { AgentRuntime } from './agentRuntime.js';
 import { codexStream } from './codexStream.js';
 
 /**
- * The codex runtime (DESIGN §3.3): `codex exec --json --skip-git-repo-check -C DIR [-m MODEL]
+ * The codex runtime (docs/design.md §3.3): `codex exec --json --skip-git-repo-check -C DIR [-m MODEL]
  * [-s SANDBOX] PROMPT` in the step's working folder (flags as codex-rs/exec/src/cli.rs defines
  * them; `-s` is read-only, workspace-write or danger-full-access, and Codex's own default is
  * read-only). A revision resumes the step's thread: `codex exec … resume THREAD_ID PROMPT`

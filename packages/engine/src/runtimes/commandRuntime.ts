@@ -17,7 +17,7 @@ export interface CommandRuntimeOptions {
 const MAX_ENV_PROMPT = 64 * 1024;
 
 /**
- * The command runtime (DESIGN §3.3): runs the agent's argv (no shell) in its own process
+ * The command runtime (docs/design.md §3.3): runs the agent's argv (no shell) in its own process
  * group, so that a cancel or a timeout reaches the whole tree it starts. The invocation goes
  * in as JSON on stdin and in a file (for scripts), the plain-text prompt in `BATON_PROMPT_FILE`
  * and `BATON_PROMPT` (for a CLI), the essentials in env; stdout and stderr come back as log

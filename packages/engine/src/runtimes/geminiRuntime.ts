@@ -14,7 +14,7 @@ import { geminiStream } from './geminiStream.js';
 const SEE_STDIN = 'Follow the instructions given on standard input.';
 
 /**
- * The gemini runtime (DESIGN §3.3): `gemini -p PROMPT -o stream-json [-m MODEL]
+ * The gemini runtime (docs/design.md §3.3): `gemini -p PROMPT -o stream-json [-m MODEL]
  * [--approval-mode MODE]` in the step's working folder (flags as Gemini CLI's headless docs and
  * `gemini --help` give them; approval modes default, auto_edit, yolo, plan).
  *

@@ -3,7 +3,7 @@ import { type AgentRuntime, failed, messageOf, runtimeOf } from './agentRuntime.
 import { invocationPayload, preview, resultFromJson } from './invocationPayload.js';
 
 /**
- * The http runtime (DESIGN §3.3): POSTs the invocation as JSON to the agent's URL and reads
+ * The http runtime (docs/design.md §3.3): POSTs the invocation as JSON to the agent's URL and reads
  * its result JSON `{output, condition?, verdict?, findings?}`. The step's signal aborts the
  * request on cancel or timeout.
  */

@@ -6,7 +6,7 @@ import { preview } from './invocationPayload.js';
 import { LineSplitter } from './lineSplitter.js';
 
 /**
- * The openai runtime (DESIGN §3.3): any OpenAI-compatible chat-completions endpoint (OpenAI,
+ * The openai runtime (docs/design.md §3.3): any OpenAI-compatible chat-completions endpoint (OpenAI,
  * Ollama, vLLM, LM Studio). Streams the answer (server-sent events), passing it on as log
  * lines while it arrives; an endpoint that answers with one JSON body is read as well.
  */

@@ -10,7 +10,7 @@ function nth<T>(value: T | T[] | undefined, n: number): T | undefined {
 }
 
 /**
- * The simulated agent (DESIGN §3.3): waits its duration on the engine's clock (jittered,
+ * The simulated agent (docs/design.md §3.3): waits its duration on the engine's clock (jittered,
  * divided by the run's speed), then succeeds or fails by its rate. Jitter and failure are
  * drawn from the agent's seed, the run's seed, the step and the attempt, so a replay of the
  * same file and seed is the same run.

@@ -6,7 +6,7 @@ import type { StageFlow } from './stageFlow.js';
 import { isFinished, type StageRun, type StepRun } from './stepRun.js';
 
 /**
- * Each pattern's rules (DESIGN §2.2) as results come in: barriers passed, the branch an
+ * Each pattern's rules (docs/design.md §2.2) as results come in: barriers passed, the branch an
  * analyzer selects, a phase validated again, a review round sent back for revision; and what
  * a resumed stage redoes of them.
  */
@@ -20,7 +20,7 @@ export function pickBranch(branches: readonly PlanStep[], condition: string | un
   return branches.find((b) => b.condition === 'default') ?? null;
 }
 
-/** DESIGN §2.2: no match and no default fails the stage, naming the condition returned and those offered. */
+/** docs/design.md §2.2: no match and no default fails the stage, naming the condition returned and those offered. */
 export function noBranchError(condition: string | undefined, branches: readonly PlanStep[]): string {
   const offered = branches.map((b) => `'${b.condition}'`).join(', ');
   const returned = condition === undefined ? 'no condition' : `condition '${condition}'`;
@@ -49,7 +49,7 @@ export function barrierPassed(recorder: EventRecorder, s: StepRun): void {
   });
 }
 
-/** The analyzer's condition picks one branch; the others are skipped (DESIGN §2.2). */
+/** The analyzer's condition picks one branch; the others are skipped (docs/design.md §2.2). */
 export function selectBranch(flow: StageFlow, stage: StageRun, result: StepResult): void {
   const branches = stage.steps.filter((s) => s.step.role === 'branch');
   if (!branches.length) return;

@@ -2,7 +2,7 @@ import type { StepResult } from '../contract.js';
 import { isFinished, type StageRun, type StepRun } from './stepRun.js';
 
 /**
- * The rules of reviews and validations (DESIGN §2.2): what a verdict does to the step that gave
+ * The rules of reviews and validations (docs/design.md §2.2): what a verdict does to the step that gave
  * it, whether a phase runs again, whether a review round sends the primary back to work.
  */
 

@@ -4,7 +4,7 @@ import type { StageFlow } from './stageFlow.js';
 import type { StageRun, StepRun } from './stepRun.js';
 
 /**
- * How a run ends (DESIGN §3.1): the run's error, what is still open when it stops short (a
+ * How a run ends (docs/design.md §3.1): the run's error, what is still open when it stops short (a
  * plan that cannot finish, a cancel, an error of the engine), and the rows of its summary.
  */
 

@@ -43,7 +43,7 @@ export interface SchedulerOptions {
 }
 
 /**
- * Runs a plan (DESIGN §2.2, §3): starts each step as soon as what it depends on let it
+ * Runs a plan (docs/design.md §2.2, §3): starts each step as soon as what it depends on let it
  * through and its stage (and the run) has a free slot, and applies each pattern's rules as
  * results come in: branch selection, barriers, review rounds, validation re-runs, skips.
  * Stages and readiness are `StageFlow`'s, the patterns' rules `patternRules`', the run's end

@@ -5,7 +5,7 @@ import { StepQueue } from './stepQueue.js';
 import { isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
 /**
- * A run's stages and steps moving along (DESIGN §2.2): a stage starts when its needs are met
+ * A run's stages and steps moving along (docs/design.md §2.2): a stage starts when its needs are met
  * and ends when its steps have; a step becomes ready when what it depends on let it through;
  * a skip spreads to what depends on it.
  *
@@ -162,7 +162,7 @@ export class StageFlow {
     return true;
   }
 
-  /** A sync point without an agent: passed once the work before it is done (DESIGN §2.2). */
+  /** A sync point without an agent: passed once the work before it is done (docs/design.md §2.2). */
   private passPureBarrier(s: StepRun): void {
     if (s.phase !== 'ready') return; // skipped meanwhile (a cancel)
     const result: StepResult = { status: 'succeeded', output: '' };

@@ -96,7 +96,7 @@ function definitionOf(ctx: StepCallContext, agent: string) {
   return definition && ctx.simulate ? simulatedStandIn(definition) : definition;
 }
 
-/** The results a step receives (DESIGN §2.3 inputs) and the artifacts handed down to it. */
+/** The results a step receives (docs/design.md §2.3 inputs) and the artifacts handed down to it. */
 function handedTo(
   ctx: StepCallContext,
   s: StepRun,
