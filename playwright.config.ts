@@ -26,7 +26,7 @@ const baseURL = `http://127.0.0.1:${port}`;
 // the built-in ones plus e2e/fixtures/agents (a real `claude` agent, a broken file: see its README).
 const command = (
   process.env.BATON_E2E_SERVER ??
-  'node packages/cli/bin/baton.js serve --port {port} --data-dir {dataDir} --agents e2e/fixtures/agents'
+  'node apps/cli/bin/baton.js serve --port {port} --data-dir {dataDir} --agents e2e/fixtures/agents'
 )
   .replace('{port}', port)
   .replace('{dataDir}', dataDir);

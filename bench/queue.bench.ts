@@ -9,7 +9,7 @@
  *  3. the round trip of one step: a chain of 200 steps, each needing the one before,
  *     (queue − local) / 200;
  *  4. CPU per step of this process (scheduler + dispatcher), the workers and redis-server.
- * Run: npm run bench:queue (it builds first: the workers are `node packages/cli/bin/baton.js
+ * Run: npm run bench:queue (it builds first: the workers are `node apps/cli/bin/baton.js
  * worker`, which runs from dist; this process runs the same compiled engine).
  */
 import { writeFileSync } from 'node:fs';

@@ -38,7 +38,7 @@ test.beforeAll(async () => {
   server = spawn(
     process.execPath,
     [
-      'packages/cli/bin/baton.js',
+      'apps/cli/bin/baton.js',
       'serve',
       '--port',
       String(port),

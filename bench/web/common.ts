@@ -45,7 +45,7 @@ export async function startServer(): Promise<Server> {
   for (const built of [
     'apps/web/dist/index.html',
     'apps/web/dist/bench-bare.html',
-    'packages/cli/dist/main.js',
+    'apps/cli/dist/main.js',
   ]) {
     if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
   }
@@ -53,7 +53,7 @@ export async function startServer(): Promise<Server> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-web-'));
   const child = spawn(
     process.execPath,
-    ['packages/cli/bin/baton.js', 'serve', '--port', String(port), '--data-dir', dataDir, '--no-examples'],
+    ['apps/cli/bin/baton.js', 'serve', '--port', String(port), '--data-dir', dataDir, '--no-examples'],
     // The server's errors show in the bench's output: a crash is not a mystery.
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );

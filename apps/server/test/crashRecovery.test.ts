@@ -51,7 +51,7 @@ function serve(): Promise<Serve> {
   const child = spawn(
     process.execPath,
     [
-      'packages/cli/bin/baton.js',
+      'apps/cli/bin/baton.js',
       'serve',
       '--port',
       '0',

@@ -36,7 +36,7 @@ describe('runs over the API', () => {
     const { events } = await runToEnd(example(name), 50);
     const cli = spawnSync(
       process.execPath,
-      ['packages/cli/bin/baton.js', 'run', `examples/${name}`, '--json', '--speed', '50'],
+      ['apps/cli/bin/baton.js', 'run', `examples/${name}`, '--json', '--speed', '50'],
       {
         cwd: REPO,
         encoding: 'utf8',

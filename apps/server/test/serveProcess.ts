@@ -2,7 +2,7 @@ import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
-export const BATON = 'packages/cli/bin/baton.js';
+export const BATON = 'apps/cli/bin/baton.js';
 
 export interface ServeProcess {
   child: ChildProcess;

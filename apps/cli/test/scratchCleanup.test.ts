@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BATON_BIN, runBaton } from './runBaton.js';
 
-const HANG_AGENT = fileURLToPath(new URL('../../engine/test/fixtures/hang-agent.mjs', import.meta.url));
+const HANG_AGENT = fileURLToPath(
+  new URL('../../../packages/engine/test/fixtures/hang-agent.mjs', import.meta.url),
+);
 const work = mkdtempSync(join(tmpdir(), 'baton-scratch-cli-'));
 const scratchRoot = join(work, 'tmp');
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { kill9, startWorker, type WorkerProcess } from '../../../apps/server/test/queue/queueCluster.js';
-import { startRedis, type TestRedis } from '../../engine/test/queue/redisServer.js';
+import { startRedis, type TestRedis } from '../../../packages/engine/test/queue/redisServer.js';
+import { kill9, startWorker, type WorkerProcess } from '../../server/test/queue/queueCluster.js';
 import { BATON_BIN, REPO_ROOT, runBaton } from './runBaton.js';
 
 /** `baton worker` and `baton run --dispatcher queue` as processes, against a real Redis. */

@@ -8,7 +8,7 @@ const COMMANDS = ['validate', 'agents', 'export', 'run', 'serve'];
 
 describe('baton --version and help', () => {
   it('--version (and -v) prints the version of the CLI package, exit 0', () => {
-    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'packages/cli/package.json'), 'utf8')) as {
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, 'apps/cli/package.json'), 'utf8')) as {
       version: string;
     };
     for (const flag of ['--version', '-v']) {

@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { runBaton } from './runBaton.js';
 
 /** The engine's fixture of Claude Code agent files in the shapes real repositories use. */
-const FIXTURE = fileURLToPath(new URL('../../engine/test/fixtures/claude-agents-real/', import.meta.url));
+const FIXTURE = fileURLToPath(
+  new URL('../../../packages/engine/test/fixtures/claude-agents-real/', import.meta.url),
+);
 const AGENTS = join(FIXTURE, '.claude', 'agents');
 
 /** A project folder with some of the fixture's agent files in its own .claude/agents. */

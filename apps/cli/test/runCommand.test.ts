@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRunEventJson, type RunEvent } from '@baton/core';
 import { describe, expect, it } from 'vitest';
-import { alive, waitForPids } from '../../engine/test/processes.js';
+import { alive, waitForPids } from '../../../packages/engine/test/processes.js';
 import { BATON_BIN, REPO_ROOT, runBaton } from './runBaton.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'baton-run-'));
@@ -130,7 +130,9 @@ stages:
 
   it('runs agents from --agents DIR (a command agent) and streams their output', () => {
     const dir = join(tmp, 'registry');
-    const script = fileURLToPath(new URL('../../engine/test/fixtures/echo-agent.mjs', import.meta.url));
+    const script = fileURLToPath(
+      new URL('../../../packages/engine/test/fixtures/echo-agent.mjs', import.meta.url),
+    );
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'baton.agents.yaml'),
@@ -152,7 +154,9 @@ stages:
     const dir = join(tmp, 'hang-registry');
     mkdirSync(dir, { recursive: true });
     const pidFile = join(tmp, 'cli-hang.json');
-    const script = fileURLToPath(new URL('../../engine/test/fixtures/hang-agent.mjs', import.meta.url));
+    const script = fileURLToPath(
+      new URL('../../../packages/engine/test/fixtures/hang-agent.mjs', import.meta.url),
+    );
     writeFileSync(
       join(dir, 'baton.agents.yaml'),
       `hang:\n  runtime: { kind: command, command: [${JSON.stringify(process.execPath)}, ${JSON.stringify(script)}, ${JSON.stringify(pidFile)}] }\n`,
