@@ -25,11 +25,24 @@ export {
   listNames,
   type Severity,
 } from './diagnostics.js';
+export {
+  addAgent,
+  autoSlot,
+  moveStep,
+  newStage,
+  removeStep,
+  setStepAgent,
+  siblingCount,
+} from './edit/slotEdits.js';
+export { PATTERN_SHORT_ID, stageIds, uniqueId } from './edit/stageIds.js';
+export { refOfStep, refOfStepId } from './edit/stepRef.js';
+export { updateStage } from './edit/updateStage.js';
 export { deepEqual } from './model/deepEqual.js';
 export { type Duration, formatDuration, parseDuration } from './model/duration.js';
 export { fileJsonSchema } from './model/fileJsonSchema.js';
 export {
   inferPattern,
+  inferPatternIn,
   isPatternName,
   PATTERN_TITLES,
   PATTERNS,
@@ -38,6 +51,15 @@ export {
 } from './model/patterns.js';
 export * as schemas from './model/schema.js';
 export type * from './model/types.js';
+export type {
+  PatternModule,
+  PatternModules,
+  PatternStage,
+  SeedRule,
+  SlotEdits,
+} from './patterns/patternModule.js';
+export { PATTERN_MODULES, PATTERN_REGISTRY, patternModule } from './patterns/registry.js';
+export { type AddSlot, moveItem, nextName, type StepRef } from './patterns/slots.js';
 export { type CompileOptions, type CompileResult, compile } from './plan/compile.js';
 export { type Estimate, estimate, predecessors } from './plan/estimate.js';
 export {
@@ -49,6 +71,8 @@ export {
 } from './plan/expectedDuration.js';
 export { toMermaid } from './plan/mermaid.js';
 export { nothingToRun } from './plan/nothingToRun.js';
+export type { OwnSettings, StageSteps, StepDraft } from './plan/stepDraft.js';
+export { emptyStageWarning, own } from './plan/stepDraft.js';
 export {
   type AgentDefinitionPart,
   canonicalJson,

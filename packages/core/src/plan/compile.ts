@@ -2,6 +2,8 @@ import { type AgentCatalog, BUILTIN_AGENTS, catalogFor } from '../agents/builtin
 import { didYouMean, listNames } from '../diagnostics.js';
 import { parseDuration } from '../model/duration.js';
 import type { ModelPath, Orchestration, Stage } from '../model/types.js';
+import type { PatternModules } from '../patterns/patternModule.js';
+import { PATTERN_MODULES, patternModule } from '../patterns/registry.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
 import {
   emptyPlanSize,
@@ -11,7 +13,7 @@ import {
   pastPlanLimits,
 } from './planLimits.js';
 import { stageOrder } from './stageOrder.js';
-import { type OwnSettings, type StepDraft, stageSteps } from './stageSteps.js';
+import type { OwnSettings, StepDraft } from './stepDraft.js';
 import { stageIdOf } from './stepIds.js';
 import { DEFAULT_TIMEOUT_MS, type Plan, type PlanEdge, type PlanStage, type PlanStep } from './types.js';
 
@@ -29,6 +31,11 @@ export interface CompileOptions {
    * A program that builds its documents itself (the engine's own tests of deep plans) may allow more.
    */
   limits?: Partial<PlanLimits>;
+  /**
+   * The pattern modules stages are laid out by; default every pattern's (patterns/registry.ts).
+   * The registry test passes one with a pattern of its own.
+   */
+  patterns?: PatternModules;
 }
 
 export interface CompileResult {
@@ -71,7 +78,8 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
   for (const [i, stage] of document.stages.entries()) {
     const id = stageIds[i] as string;
     const path: ModelPath = ['stages', i];
-    const built = stageSteps(stage, id, path);
+    const module = patternModule(stage.pattern, options.patterns ?? PATTERN_MODULES);
+    const built = module.steps(stage, id, path);
     issues.push(...built.issues);
     if (pastPlanLimits(size, built.steps, path, issues)) break;
     const seen = new Set<string>();
@@ -98,14 +106,13 @@ export function compile(document: Orchestration, options: CompileOptions = {}): 
       entrySteps: steps.filter((s) => s.dependsOn.length === 0).map((s) => s.id),
       exitSteps: steps.filter((s) => !dependedOn.has(s.id)).map((s) => s.id),
       maxConcurrent: built.maxConcurrent,
-      maxRevisions: stage.pattern === 'primary_with_reviewers' ? (stage.max_revisions ?? 0) : 0,
-      maxAttempts: stage.pattern === 'incremental_validation' ? (stage.max_attempts ?? 1) : 1,
+      ...module.rounds(stage),
       path,
     });
     stepsByStage.push(steps);
     for (const step of steps) {
       for (const from of step.dependsOn) {
-        edges.push({ from, to: step.id, kind: stage.pattern === 'sequential_handoff' ? 'handoff' : 'step' });
+        edges.push({ from, to: step.id, kind: module.innerEdge });
       }
     }
   }

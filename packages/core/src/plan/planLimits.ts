@@ -1,7 +1,7 @@
 import type { ModelPath } from '../model/types.js';
 import { YAML_LIMITS } from '../yaml/limits.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
-import type { StepDraft } from './stageSteps.js';
+import type { StepDraft } from './stepDraft.js';
 
 /** The most a compiled plan may hold; a file from a user gets those of `YAML_LIMITS`. */
 export interface PlanLimits {

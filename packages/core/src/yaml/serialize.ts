@@ -2,6 +2,7 @@ import { Document } from 'yaml';
 import { deepEqual } from '../model/deepEqual.js';
 import { inferPattern } from '../model/patterns.js';
 import type { Orchestration, Stage } from '../model/types.js';
+import { PATTERN_REGISTRY } from '../patterns/registry.js';
 import { patchDocument } from './patchDocument.js';
 import { writeSeedHeader } from './seedHeader.js';
 import type { FileForm, YamlSource } from './YamlSource.js';
@@ -45,18 +46,16 @@ export function toFileValue(document: Orchestration, form: FileForm): Record<str
 }
 
 /**
- * A seed file tells its pattern by its keys alone. The two patterns told only by
- * `parallel_execution` get it written out when the editor left it implicit.
+ * A seed file tells its pattern by its keys alone. A pattern whose keys can leave that implicit
+ * (`parallel_execution`) gets its marker written out (each module's `seed.marker`).
  */
 function withInferablePattern(
   pattern: Stage['pattern'],
   keys: Record<string, unknown>,
 ): Record<string, unknown> {
   if (inferPattern(keys) === pattern) return keys;
-  if (pattern === 'parallel_independent' && keys.parallel_execution === undefined) {
-    return { parallel_execution: true, ...keys };
-  }
-  if (pattern === 'sequential_handoff') return { parallel_execution: false, ...keys };
+  const marker = PATTERN_REGISTRY[pattern].seed.marker(keys);
+  if (marker) return { ...marker, ...keys };
   throw new SerializeError(
     `in seed form these keys would read as ${inferPattern(keys) ?? 'no pattern'}, not ${pattern}; export the full form`,
   );
