@@ -58,6 +58,11 @@ export interface StartRunOptions {
   /** Where steps execute (docs/design.md §3.4). Default: in this process. */
   dispatcher?: Dispatcher;
   /**
+   * Told what the run cannot say as an event: an artifact it could not write, a listener that
+   * threw, an error of the engine itself. Default: stderr (`stderrLogger`).
+   */
+  logger?: EngineLogger;
+  /**
    * Events already recorded for this run (a run resumed after a crash): their results are
    * kept, finished steps are not run again, interrupted steps run again with the attempt
    * counted, and new events continue the `seq` without a gap or a duplicate.
@@ -73,6 +78,9 @@ export interface StartRunOptions {
   /** Called synchronously for every event, in `seq` order, before the engine moves on. */
   onEvent: (event: RunEvent) => void;
 }
+
+/** A line for the host's log, with the error behind it if there is one. */
+export type EngineLogger = (message: string, error?: unknown) => void;
 
 /** What a retry takes from the run it retries (see `StartRunOptions.reuse`). */
 export interface RunReuse {

@@ -3,6 +3,7 @@ export { VirtualClock } from './clock/virtualClock.js';
 export type * from './contract.js';
 export { createLocalDispatcher, type LocalDispatcherOptions } from './dispatch/localDispatcher.js';
 export { StepInterruptedError } from './dispatch/stepInterrupted.js';
+export { stderrLogger } from './events/stderrLogger.js';
 export {
   createQueueDispatcher,
   type QueueDispatcher,

@@ -3,9 +3,10 @@ import { catalogFor, type Plan, type RunState, reduceRun } from '@baton/core';
 import { RunArtifacts } from './artifacts/runArtifacts.js';
 import { RunOutputs } from './artifacts/runOutputs.js';
 import { realClock } from './clock/realClock.js';
-import type { RunHandle, StartRunOptions } from './contract.js';
+import type { EngineLogger, RunHandle, StartRunOptions } from './contract.js';
 import { createLocalDispatcher } from './dispatch/localDispatcher.js';
 import { EventRecorder } from './events/eventRecorder.js';
+import { stderrLogger } from './events/stderrLogger.js';
 import { type RestoredRun, restoreRun } from './scheduler/restoreRun.js';
 import { RunScheduler } from './scheduler/runScheduler.js';
 import { StepReuse } from './scheduler/stepReuse.js';
@@ -18,7 +19,8 @@ import { StepReuse } from './scheduler/stepReuse.js';
 export function startRun(options: StartRunOptions): RunHandle {
   const clock = options.clock ?? realClock;
   const previous = options.previousEvents ?? [];
-  const recorder = new EventRecorder(options.runId, clock, options.onEvent, previous);
+  const logger = options.logger ?? stderrLogger;
+  const recorder = new EventRecorder(options.runId, clock, options.onEvent, logger, previous);
   const restored = previous.length ? restoreRun(previous) : null;
   let resolveDone: (state: RunState) => void = () => {};
   const done = new Promise<RunState>((resolve) => {
@@ -39,12 +41,13 @@ export function startRun(options: StartRunOptions): RunHandle {
   const startedAtMs = restored?.state.startedAt ? Date.parse(restored.state.startedAt) : clock.now();
   const simulate = options.simulate === true;
   const workspace = resolve(options.workspace ?? process.cwd());
-  const artifacts = openArtifacts(options.dataDir ?? null, name, startedAtMs, options.plan, restored);
+  const artifacts = openArtifacts(options.dataDir ?? null, name, startedAtMs, options.plan, restored, logger);
   const outputs = new RunOutputs(
     artifacts,
     recorder,
     clock,
     { runId: options.runId, name, startedAtMs, simulate, workspace },
+    logger,
     new Set(restored?.artifactPaths ?? []),
   );
   const catalog = catalogFor(options.document.agents, options.agents);
@@ -62,6 +65,7 @@ export function startRun(options: StartRunOptions): RunHandle {
     outputs,
     reuse: options.reuse ? new StepReuse(options.reuse, options.plan, catalog) : null,
     onEnd: finish,
+    logger,
   });
   if (restored) scheduler.restore(restored);
   if (!restored) recorder.emit('run.queued');
@@ -93,6 +97,7 @@ function openArtifacts(
   startedAtMs: number,
   plan: Plan,
   restored: RestoredRun | null,
+  logger: EngineLogger,
 ): RunArtifacts | null {
   if (!dataDir) return null;
   try {
@@ -100,7 +105,7 @@ function openArtifacts(
       ? RunArtifacts.reopen(dataDir, restored.contextPath, plan)
       : RunArtifacts.create(dataDir, name, startedAtMs, plan);
   } catch (error) {
-    console.error(`baton engine: cannot create the run's artifact folder under ${dataDir}:`, error);
+    logger(`cannot create the run's artifact folder under ${dataDir}`, error);
     return null;
   }
 }

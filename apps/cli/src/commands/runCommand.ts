@@ -7,6 +7,7 @@ import {
   removeStaleStepScratch,
   shownRedisUrl,
   startRun,
+  stderrLogger,
 } from '@baton/engine';
 import { loadCliRegistry, reportRegistryProblems } from '../agentRegistryOption.js';
 import { numberOption, queueOption, workspaceOption } from '../commandOptions.js';
@@ -123,6 +124,8 @@ export async function runCommand(args: string[]): Promise<number> {
     dataDir: resolve(values['data-dir'] ?? '.baton'),
     ...(dispatcher ? { dispatcher } : {}),
     onEvent: printer ? printer.onEvent : (event) => write(`${JSON.stringify(event)}\n`),
+    // Stdout carries the progress or the events; the engine's own troubles go to stderr.
+    logger: stderrLogger,
   });
 
   // Ctrl-C cancels cleanly: agents are stopped, `run.cancelled` is recorded, then we exit.

@@ -196,6 +196,12 @@ export class RunManager {
       previousEvents,
       ...(reuse ? { reuse } : {}),
       onEvent: (event) => this.record(event),
+      // What the run cannot record as an event goes to the server's log, with the run's id.
+      logger: (message, error) =>
+        this.options.logger.error(
+          error === undefined ? { runId: run.id } : { runId: run.id, err: error },
+          message,
+        ),
     });
     this.active.set(run.id, handle);
     if (run.dispatcher === 'queue') this.queued.add(run.id);

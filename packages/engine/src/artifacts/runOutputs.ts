@@ -1,5 +1,5 @@
 import type { RunEvent } from '@baton/core';
-import type { Clock } from '../contract.js';
+import type { Clock, EngineLogger } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import type { StepRun } from '../scheduler/stepRun.js';
 import { reportMarkdown } from './reportMarkdown.js';
@@ -51,6 +51,7 @@ export class RunOutputs {
     private readonly recorder: EventRecorder,
     private readonly clock: Clock,
     private readonly facts: RunFacts,
+    private readonly logger: EngineLogger,
     private readonly announced: Set<string> = new Set(),
   ) {}
 
@@ -282,9 +283,9 @@ export class RunOutputs {
     } catch (error) {
       if (isIoError(error)) {
         this.broken = true;
-        console.error(`baton engine: cannot write the run's artifacts in ${this.artifacts.dir}:`, error);
+        this.logger(`cannot write the run's artifacts in ${this.artifacts.dir}`, error);
       } else {
-        console.error(`baton engine: cannot make an artifact of run ${this.facts.runId}:`, error);
+        this.logger(`cannot make an artifact of run ${this.facts.runId}`, error);
       }
       return;
     }

@@ -1,5 +1,5 @@
 import type { RunEvent, RunEventDataMap, RunEventOf, RunEventType } from '@baton/core';
-import type { Clock } from '../contract.js';
+import type { Clock, EngineLogger } from '../contract.js';
 
 /** What an event of type `K` is given besides its type: ids, attempt, and its payload (core's map). */
 export type EventFields<K extends RunEventType> = {
@@ -32,6 +32,7 @@ export class EventRecorder {
     private readonly runId: string,
     private readonly clock: Clock,
     private readonly onEvent: (event: RunEvent) => void,
+    private readonly logger: EngineLogger,
     previous: readonly RunEvent[] = [],
   ) {
     this.events = [...previous];
@@ -56,8 +57,8 @@ export class EventRecorder {
     try {
       this.onEvent(event);
     } catch (error) {
-      // A failing listener must not wedge the run half-way; it is told on stderr instead.
-      console.error(`baton engine: the event listener threw on ${type} #${event.seq}:`, error);
+      // A failing listener must not wedge the run half-way; it is told in the log instead.
+      this.logger(`the event listener threw on ${type} #${event.seq}`, error);
     }
     return event;
   }

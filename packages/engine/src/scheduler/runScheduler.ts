@@ -1,6 +1,6 @@
 import type { AgentCatalog, Plan, RunCancelledData, RunFailedData } from '@baton/core';
 import type { RunOutputs } from '../artifacts/runOutputs.js';
-import type { Clock, Dispatcher, StepResult } from '../contract.js';
+import type { Clock, Dispatcher, EngineLogger, StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
 import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
@@ -40,6 +40,8 @@ export interface SchedulerOptions {
   reuse?: StepReuse | null;
   /** Called once, after the run's last event. */
   onEnd: () => void;
+  /** Where an error of the engine itself is told (the run's `run.failed` says it too). */
+  logger: EngineLogger;
 }
 
 /**
@@ -133,7 +135,7 @@ export class RunScheduler {
    * into the process hosting the run and the caller's `done` still settles.
    */
   fail(error: unknown): void {
-    console.error(`baton engine: internal error in run ${this.o.runId}:`, error);
+    this.o.logger(`internal error in run ${this.o.runId}`, error);
     if (this.finished) return;
     this.ended = true;
     this.finished = true;
@@ -143,7 +145,7 @@ export class RunScheduler {
       try {
         what();
       } catch (again) {
-        console.error(`baton engine: while failing run ${this.o.runId}:`, again);
+        this.o.logger(`while failing run ${this.o.runId}`, again);
       }
     };
     for (const s of this.active) attempt(() => s.control?.cancel(stop));
