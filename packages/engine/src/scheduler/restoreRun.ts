@@ -1,5 +1,6 @@
 import { type RunEvent, type RunState, reduceRun } from '@baton/core';
 import type { StepResult } from '../contract.js';
+import { rulesOf } from './patterns/registry.js';
 import { isFinished, type StagePhase, type StageRun, type StepPhase, type StepRun } from './stepRun.js';
 
 /** What a run's earlier events say about each step and stage (a run resumed after a crash). */
@@ -132,33 +133,7 @@ export function applyRestored(
     const skipReason = restored.skipReasons.get(stage.stage.id);
     if (skipReason !== undefined) stage.skipReason = skipReason;
     if (restored.branches.has(stage.stage.id)) stage.selectedBranch = restored.branches.get(stage.stage.id);
-    if (stage.stage.pattern === 'primary_with_reviewers') {
-      revisionUnderway(stage);
-      stage.reviewRound = Math.max(1, ...stage.steps.map((s) => s.round));
-      // A reviewer that last ran in an earlier round has yet to review the revision.
-      for (const s of stage.steps) {
-        if (s.step.role === 'reviewer' && s.round < stage.reviewRound) s.phase = 'pending';
-      }
-    }
-    for (const s of stage.steps) {
-      // Likewise a validator that has not yet validated its phase's re-run.
-      const agentStep = s.step.role === 'validator' ? s.dependencies[0] : undefined;
-      if (agentStep && s.round < agentStep.round) s.phase = 'pending';
-    }
+    rulesOf(stage).restore(stage);
     stage.unfinished = stage.steps.filter((s) => !isFinished(s.phase)).length;
   }
-}
-
-/**
- * A primary waiting to run again after every reviewer of its round answered, some asking for
- * changes, is on its revision: the next round. (A log written before `step.queued` carried
- * the round says no more than that.)
- */
-function revisionUnderway(stage: StageRun): void {
-  const primary = stage.steps.find((s) => s.step.role === 'primary');
-  const reviewers = stage.steps.filter((s) => s.step.role === 'reviewer');
-  if (primary?.phase !== 'pending' || !reviewers.length) return;
-  if (primary.round > stage.stage.maxRevisions) return;
-  if (!reviewers.every((r) => r.phase === 'succeeded' && r.round === primary.round)) return;
-  if (reviewers.some((r) => r.result?.verdict === 'changes_requested')) primary.round++;
 }

@@ -4,14 +4,9 @@ import type { Clock, Dispatcher, EngineLogger, StepResult } from '../contract.js
 import type { EventRecorder } from '../events/eventRecorder.js';
 import { messageOf } from '../runtimes/agentRuntime.js';
 import { executeAttempts, RunCancelledError, StepControl, type StepOutcome } from './executeAttempts.js';
-import {
-  barrierPassed,
-  maybeRevise,
-  rerunPhase,
-  reviveStage,
-  selectBranch,
-  summaryOf,
-} from './patternRules.js';
+import { reviveStage, summaryOf } from './patternRules.js';
+import { rerunPhase } from './patterns/incrementalValidation.js';
+import { rulesOf } from './patterns/registry.js';
 import { applyRestored, type RestoredRun } from './restoreRun.js';
 import { judge } from './reviewRules.js';
 import { closeCancelled, closeOpen, closeUnfinishable, runError, stepRows } from './runEnd.js';
@@ -287,15 +282,14 @@ export class RunScheduler {
     if (step.agent !== null) this.o.outputs.report(s);
     if (result.status === 'succeeded') {
       if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
-      if (step.role === 'sync') barrierPassed(this.o.recorder, s);
-      if (step.role === 'analyzer') selectBranch(flow, stage, result);
+      rulesOf(stage).succeeded(flow, s, result);
     }
     if (judged.rerunPhase) rerunPhase(flow, s);
     else if (letsThrough(s)) flow.release(s);
     else if (s.phase === 'failed') {
       for (const d of s.dependents) flow.skip(d, `'${step.id}' failed`);
     }
-    if (step.role === 'reviewer') maybeRevise(flow, stage);
+    rulesOf(stage).ended(flow, s);
     flow.maybeEndStage(stage);
   }
 

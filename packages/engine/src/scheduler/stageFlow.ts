@@ -1,6 +1,6 @@
 import type { StepResult } from '../contract.js';
 import type { EventRecorder } from '../events/eventRecorder.js';
-import { barrierPassed } from './patternRules.js';
+import { barrierPassed } from './patterns/parallelWithSync.js';
 import { StepQueue } from './stepQueue.js';
 import { isFinished, letsThrough, type StageRun, type StepRun } from './stepRun.js';
 
