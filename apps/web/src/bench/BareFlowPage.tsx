@@ -24,7 +24,7 @@ function bareGraph(): { nodes: Node[]; edges: Edge[] } {
   const parsed = parse(window.BENCH_YAML ?? '');
   if (!parsed.document) return { nodes: [], edges: [] };
   const views = graphViews(parsed.document, BUILTIN_AGENTS);
-  const graph = buildFlowGraph(parsed.document, views, {}, null);
+  const graph = buildFlowGraph(parsed.document, views, {});
   const nodes: Node[] = graph.nodes.map((n) => ({
     id: n.id,
     type: n.type === 'stage' ? 'group' : 'default',

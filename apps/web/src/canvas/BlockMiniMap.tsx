@@ -1,8 +1,8 @@
 import { Panel, type ReactFlowState, useReactFlow, useStore } from '@xyflow/react';
-import { memo, useCallback, useRef } from 'react';
+import { memo, useCallback, useMemo, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useFlowElements } from './flowElements';
 import type { StageBlockNode } from './flowTypes';
-import { useCanvasStore } from './useCanvasStore';
 
 const WIDTH = 168;
 const HEIGHT = 112;
@@ -21,9 +21,8 @@ const viewportOf = (s: ReactFlowState) => ({
  * node, which costs a thousand selector calls per frame on a large orchestration.
  */
 function BlockMiniMapView() {
-  const blocks = useCanvasStore(
-    useShallow((s) => s.nodes.filter((n): n is StageBlockNode => n.type === 'stage')),
-  );
+  const { nodes } = useFlowElements();
+  const blocks = useMemo(() => nodes.filter((n): n is StageBlockNode => n.type === 'stage'), [nodes]);
   const view = useStore(useShallow(viewportOf));
   const { setViewport } = useReactFlow();
   const svg = useRef<SVGSVGElement>(null);

@@ -13,14 +13,14 @@ import { EstimatePanel } from '../estimate/EstimatePanel';
 import { connectStages, wouldCycle } from '../model/stageEdits';
 import { useRunUiStore } from '../run/useRunUiStore';
 import { useDocumentStore } from '../store/useDocumentStore';
-import { useSelectionStore } from '../store/useSelectionStore';
 import { BlockMiniMap } from './BlockMiniMap';
+import type { CanvasCommands } from './canvasCommands';
 import { EmptyCanvas } from './EmptyCanvas';
 import { FIT_OPTIONS } from './fitOptions';
+import { useFlowElements } from './flowElements';
 import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
 import { GRID } from './layout/metrics';
 import { edgeTypes, nodeTypes } from './nodeTypes';
-import { reorderOnDrop } from './reorderOnDrop';
 import { useCanvasDrop } from './useCanvasDrop';
 import { useCanvasStore } from './useCanvasStore';
 import { useFitViewRequests } from './useFitViewRequests';
@@ -48,23 +48,9 @@ function onConnect(connection: Connection) {
   useDocumentStore.getState().edit((doc) => connectStages(doc, from, to));
 }
 
-function onNodeDragStop(_: unknown, node: FlowNode) {
-  if (node.type === 'step') reorderOnDrop(node);
-}
-
-/** A click on a "+" slot selects its block (React Flow handles clicks on the other nodes). */
-function onNodeClick(_: unknown, node: FlowNode) {
-  if (node.type === 'slot')
-    useSelectionStore.getState().select({ kind: 'stage', stageId: node.data.stageId });
-}
-
 /** Level of detail by zoom: below these scales small text is unreadable, so it is not drawn. */
 const zoomClass = (s: ReactFlowState) =>
   s.transform[2] < 0.3 ? 'zoom-far' : s.transform[2] < 0.5 ? 'zoom-mid' : 'zoom-near';
-
-function onPaneClick() {
-  useSelectionStore.getState().select(null);
-}
 
 /** While a run is shown a click opens the step's drawer (its log, result, attempts). */
 function onRunNodeClick(_: unknown, node: FlowNode) {
@@ -96,22 +82,35 @@ function onRunPaneClick() {
 
 /** The canvas: pattern blocks holding step nodes, derived from the document (docs/design.md §5). */
 export function Canvas({
+  commands,
   onFile,
   onOpenInspector,
 }: {
+  commands: CanvasCommands;
   onFile: (file: File) => void;
   onOpenInspector: () => void;
 }) {
-  const nodes = useCanvasStore((s) => s.nodes);
-  const edges = useCanvasStore((s) => s.edges);
-  const onNodesChange = useCanvasStore((s) => s.onNodesChange);
-  const onEdgesChange = useCanvasStore((s) => s.onEdgesChange);
+  const { nodes, edges } = useFlowElements();
   const readOnly = useCanvasStore((s) => s.runGraph !== null);
   const empty = useDocumentStore((s) => s.document.stages.length === 0) && !readOnly;
-  const drop = useCanvasDrop(onFile);
+  const drop = useCanvasDrop(commands, onFile);
   const zoom = useStore(zoomClass);
   useFitViewRequests(FIT_OPTIONS);
   const onNodeDoubleClick = useCallback(() => onOpenInspector(), [onOpenInspector]);
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: FlowNode) => {
+      if (node.type === 'step') commands.reorderOnDrop(node);
+    },
+    [commands],
+  );
+  // A click on a "+" slot selects its block (React Flow handles clicks on the other nodes).
+  const onNodeClick = useCallback(
+    (_: unknown, node: FlowNode) => {
+      if (node.type === 'slot') commands.select({ kind: 'stage', stageId: node.data.stageId });
+    },
+    [commands],
+  );
+  const onPaneClick = useCallback(() => commands.select(null), [commands]);
 
   return (
     <div
@@ -130,8 +129,8 @@ export function Canvas({
         edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
+        onNodesChange={commands.nodesChanged}
+        onEdgesChange={commands.edgesChanged}
         onConnect={readOnly ? undefined : onConnect}
         isValidConnection={isValidConnection}
         onNodeDragStop={readOnly ? undefined : onNodeDragStop}

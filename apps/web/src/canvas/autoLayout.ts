@@ -1,10 +1,11 @@
 import { useDocumentStore } from '../store/useDocumentStore';
+import { appStores, flowGraphOf } from './flowElements';
 import { useCanvasStore } from './useCanvasStore';
 import { requestFitView } from './useFitViewRequests';
 
 /** Lay every block out again with elkjs, then fit the result in view. */
 export async function autoLayout() {
-  const { graph } = useCanvasStore.getState();
+  const graph = flowGraphOf(appStores);
   const needs = useDocumentStore
     .getState()
     .views.plan.edges.filter((e) => e.kind === 'stage')

@@ -1,6 +1,5 @@
 import type { Orchestration, PlanStep } from '@baton/core';
 import type { GraphViews } from '../store/graphViews';
-import type { Selection } from '../store/useSelectionStore';
 import { blockNodeId, type FlowEdge, type FlowNode } from './flowTypes';
 import { type BlockLayout, blockLayout, type LayoutItem } from './layout/blockLayout';
 import { defaultBlockPositions, type XY } from './layout/defaultBlockPositions';
@@ -60,13 +59,13 @@ function handlesFor(from: LayoutItem | undefined, to: LayoutItem | undefined) {
 
 /**
  * React Flow's nodes and edges, derived from the compiled document and the blocks' positions
- * (docs/design.md §1). Unchanged nodes and edges keep their object identity, so React Flow skips them.
+ * (docs/design.md §1), all unselected (flowElements.ts marks the selection). Unchanged nodes and
+ * edges keep their object identity, so React Flow skips them.
  */
 export function buildFlowGraph(
   document: Orchestration,
   views: GraphViews,
   positions: Readonly<Record<string, XY>>,
-  selection: Selection,
   previous?: FlowGraph,
 ): FlowGraph {
   const { plan } = views;
@@ -81,20 +80,16 @@ export function buildFlowGraph(
   const defaults = defaultBlockPositions(plan, layouts);
 
   const oldNodes = new Map((previous?.nodes ?? []).map((n) => [n.id, n]));
-  const keep = (node: FlowNode): FlowNode => {
+  const previousIfSame = (node: FlowNode): FlowNode => {
     const old = oldNodes.get(node.id);
-    if (!old) return node;
-    if (sameNode(old, node)) return old;
-    return old.measured ? ({ ...node, measured: old.measured } as FlowNode) : node;
+    return old && sameNode(old, node) ? old : node;
   };
-  const selectedStage = selection?.kind === 'stage' ? selection.stageId : null;
-  const selectedStep = selection?.kind === 'step' ? selection.stepId : null;
 
   // The handles each step's edges use: a node renders only those (fewer elements to paint and hit-test).
   const itemOf = new Map<string, LayoutItem>();
   for (const layout of layouts.values()) for (const item of layout.items) itemOf.set(item.id, item);
   const handleUse = new Map<string, Set<string>>();
-  const use = (id: string, handle: string) => {
+  const addHandle = (id: string, handle: string) => {
     const set = handleUse.get(id);
     if (set) set.add(handle);
     else handleUse.set(id, new Set([handle]));
@@ -104,8 +99,8 @@ export function buildFlowGraph(
     if (edge.kind === 'stage') continue;
     const handles = handlesFor(itemOf.get(edge.from), itemOf.get(edge.to));
     stepHandles.set(`${edge.from}->${edge.to}`, handles);
-    use(edge.from, handles.sourceHandle);
-    use(edge.to, handles.targetHandle);
+    addHandle(edge.from, handles.sourceHandle);
+    addHandle(edge.to, handles.targetHandle);
   }
   const handlesOf = (id: string) => [...(handleUse.get(id) ?? [])].sort().join('');
 
@@ -121,14 +116,14 @@ export function buildFlowGraph(
     blocks.set(stage.id, { ...layout, stageId: stage.id, position });
     const parentId = blockNodeId(stage.id);
     nodes.push(
-      keep({
+      previousIfSame({
         id: parentId,
         type: 'stage',
         position,
         width: layout.width,
         height: layout.height,
         data: { stageId: stage.id, pattern: stage.pattern },
-        selected: selectedStage === stage.id,
+        selected: false,
         draggable: true,
         dragHandle: '.block-drag',
         zIndex: 0,
@@ -147,7 +142,7 @@ export function buildFlowGraph(
       };
       if (item.kind === 'slot' && item.slot) {
         children.push(
-          keep({
+          previousIfSame({
             ...base,
             type: 'slot',
             data: { stageId: stage.id, add: item.slot.add, label: item.slot.label },
@@ -159,11 +154,11 @@ export function buildFlowGraph(
       } else {
         const step = stepById.get(item.id);
         children.push(
-          keep({
+          previousIfSame({
             ...base,
             type: item.kind === 'bar' ? 'bar' : 'step',
             data: { stageId: stage.id, handles: handlesOf(item.id) },
-            selected: selectedStep === item.id,
+            selected: false,
             draggable: item.kind === 'step' && !!step && REORDERABLE.has(step.role),
           }),
         );

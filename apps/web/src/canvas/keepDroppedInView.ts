@@ -1,4 +1,5 @@
 import type { ReactFlowInstance } from '@xyflow/react';
+import { appStores, flowGraphOf } from './flowElements';
 import { blockNodeId, type FlowEdge, type FlowNode } from './flowTypes';
 import { placeInView, type ScreenRect } from './placeInView';
 import { useCanvasStore } from './useCanvasStore';
@@ -27,7 +28,7 @@ type Flow = Pick<
  * larger than the view, pan to it.
  */
 export function keepDroppedInView(stageId: string, canvas: HTMLElement, flow: Flow) {
-  const block = useCanvasStore.getState().graph.blocks.get(stageId);
+  const block = flowGraphOf(appStores).blocks.get(stageId);
   if (!block) return;
   const zoom = flow.getZoom();
   const topLeft = flow.flowToScreenPosition(block.position);

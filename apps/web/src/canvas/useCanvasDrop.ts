@@ -2,16 +2,16 @@ import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { flushSync } from 'react-dom';
 import { draggedPayload, endPaletteDrag, isPaletteDrag } from '../palette/dragPayload';
-import { dropAgent, dropPattern } from './canvasActions';
+import type { CanvasCommands } from './canvasCommands';
 import { dropTargetAt } from './dropTarget';
+import { appStores, flowElementsOf } from './flowElements';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { keepDroppedInView } from './keepDroppedInView';
 import { HEADER_H } from './layout/metrics';
-import { useCanvasStore } from './useCanvasStore';
 import { useDropTargetStore } from './useDropTargetStore';
 
 /** Drag and drop onto the canvas: palette items, and `.baton.yaml` files to import. */
-export function useCanvasDrop(onFile: (file: File) => void) {
+export function useCanvasDrop(commands: CanvasCommands, onFile: (file: File) => void) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const { screenToFlowPosition } = flow;
 
@@ -22,7 +22,7 @@ export function useCanvasDrop(onFile: (file: File) => void) {
     event.dataTransfer.dropEffect = 'copy';
     const target = files
       ? { key: null }
-      : dropTargetAt(event.target as Element, useCanvasStore.getState().nodes);
+      : dropTargetAt(event.target as Element, flowElementsOf(appStores).nodes);
     useDropTargetStore.getState().set(target.key);
   }, []);
 
@@ -46,17 +46,17 @@ export function useCanvasDrop(onFile: (file: File) => void) {
       event.preventDefault();
       const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
       const place = { x: at.x - 40, y: at.y - HEADER_H / 2 };
-      const target = dropTargetAt(event.target as Element, useCanvasStore.getState().nodes);
+      const target = dropTargetAt(event.target as Element, flowElementsOf(appStores).nodes);
       // Rendered at once, so that what appears with the first block (minimap, estimate bar) is
       // there to be measured before the block is kept clear of it, all before the next paint.
       const added = flushSync(() =>
         payload.kind === 'pattern'
-          ? dropPattern(payload.pattern, place)
-          : dropAgent(payload.name, target, place),
+          ? commands.dropPattern(payload.pattern, place)
+          : commands.dropAgent(payload.name, target, place),
       );
       if (added) keepDroppedInView(added, event.currentTarget as HTMLElement, flow);
     },
-    [screenToFlowPosition, onFile, flow],
+    [screenToFlowPosition, onFile, flow, commands],
   );
 
   return { onDragOver, onDragLeave, onDrop };

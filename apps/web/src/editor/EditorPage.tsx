@@ -1,10 +1,10 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { autoLayout } from '../canvas/autoLayout';
 import { Canvas } from '../canvas/Canvas';
 import { FIT_OPTIONS } from '../canvas/fitOptions';
-import { useCanvasStore } from '../canvas/useCanvasStore';
+import { useShownViews } from '../canvas/useCanvasStore';
 import { ImportDialog } from '../io/ImportDialog';
 import { importFile } from '../io/importText';
 import { Palette } from '../palette/Palette';
@@ -14,6 +14,8 @@ import { RunBanner } from '../run/RunBanner';
 import { RunBottomBar } from '../run/RunBottomBar';
 import { useLiveRun } from '../run/useLiveRun';
 import { ConflictDialog } from './ConflictDialog';
+import { connectEditorStores } from './connectEditorStores';
+import { editorCommands } from './editorCommands';
 import { LeaveGuard } from './LeaveGuard';
 import { OfferedDraftBanner } from './OfferedDraftBanner';
 import { RestoredBanner } from './RestoredBanner';
@@ -36,12 +38,14 @@ export function EditorPage() {
 }
 
 function Editor() {
+  // The stores' wiring lives as long as the editor does.
+  useEffect(() => connectEditorStores(), []);
   const { id, runId } = useParams();
   const { status, message } = useEditorSession(id ?? null);
   // `:runId` in the address is the truth of which run is shown.
   useLiveRun(status === 'ready' ? (runId ?? null) : null);
   const shownRun = useShownRun(status === 'ready' ? (runId ?? null) : null);
-  const shownViews = useCanvasStore((s) => s.views);
+  const shownViews = useShownViews((views) => views);
   const navigate = useNavigate();
   const { fitView } = useReactFlow();
   const [importing, setImporting] = useState(false);
@@ -108,7 +112,7 @@ function Editor() {
           {runId ? null : <Palette />}
           <div className="canvas-column">
             <div className="canvas-stack">
-              <Canvas onFile={onFile} onOpenInspector={openInspector} />
+              <Canvas commands={editorCommands} onFile={onFile} onOpenInspector={openInspector} />
               {runId ? <StepDrawer views={shownViews} /> : null}
             </div>
             {runId ? <RunBottomBar views={shownViews} /> : null}

@@ -1,4 +1,4 @@
-import { useCanvasStore } from '../canvas/useCanvasStore';
+import { useShownViews } from '../canvas/useCanvasStore';
 import { Inspector } from '../inspector/Inspector';
 import { RunTab } from '../run/RunTab';
 import { Tabs } from '../shared/Tabs';
@@ -18,7 +18,7 @@ export function SidePanel() {
   const tab = usePanelStore((s) => s.tab);
   const setTab = usePanelStore((s) => s.setTab);
   const hasSelection = useSelectionStore((s) => s.selection !== null);
-  const shownViews = useCanvasStore((s) => s.views);
+  const shownViews = useShownViews((views) => views);
   const orchestrationId = useSessionStore((s) => s.id);
   return (
     <aside className="side-panel" aria-label="Panel">

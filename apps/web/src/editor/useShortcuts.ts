@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { useRunUiStore } from '../run/useRunUiStore';
-import { useSelectionStore } from '../store/useSelectionStore';
-import { redoEdit, undoEdit } from '../yaml/undoRedo';
-import { deleteSelection, nudgeSelection, pasteYaml, selectionAsYaml } from './selectionActions';
+import { editorCommands } from './editorCommands';
+
+const { deleteSelection, nudgeSelection, pasteYaml, selectionAsYaml, undo, redo, select } = editorCommands;
 
 /** Is the event aimed at something that edits text (a field, the YAML editor)? */
 export function isTextTarget(target: EventTarget | null): boolean {
@@ -43,11 +43,11 @@ export function useShortcuts(actions: ShortcutActions) {
       }
       if (mod && key === 'z') {
         event.preventDefault();
-        if (event.shiftKey) redoEdit();
-        else undoEdit();
+        if (event.shiftKey) redo();
+        else undo();
       } else if (mod && key === 'y') {
         event.preventDefault();
-        redoEdit();
+        redo();
       } else if ((key === 'delete' || key === 'backspace') && !mod) {
         if (deleteSelection()) event.preventDefault();
       } else if (event.altKey && (key === 'arrowleft' || key === 'arrowup')) {
@@ -55,7 +55,7 @@ export function useShortcuts(actions: ShortcutActions) {
       } else if (event.altKey && (key === 'arrowright' || key === 'arrowdown')) {
         if (nudgeSelection(1)) event.preventDefault();
       } else if (key === 'escape') {
-        useSelectionStore.getState().select(null);
+        select(null);
       } else if (!mod && !event.altKey && key === 'l') {
         actions.layout();
       } else if (!mod && !event.altKey && key === 'f') {

@@ -1,7 +1,7 @@
 import type { ModelPath, Stage, StepRole, SyncPoint } from '@baton/core';
 import { useMemo } from 'react';
 import { ROLE_LABEL } from '../canvas/nodes/stepRoles';
-import { deleteSelection, nudgeSelection } from '../editor/selectionActions';
+import { editorCommands } from '../editor/editorCommands';
 import { siblingCount } from '../model/stepEdits';
 import { refOfStepId } from '../model/stepRef';
 import { useDocumentStore } from '../store/useDocumentStore';
@@ -198,7 +198,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
                 type="button"
                 className="btn btn-small"
                 disabled={ref.index === 0}
-                onClick={() => nudgeSelection(-1)}
+                onClick={() => editorCommands.nudgeSelection(-1)}
                 title="Alt+←"
               >
                 ← Earlier
@@ -207,7 +207,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
                 type="button"
                 className="btn btn-small"
                 disabled={ref.index >= count - 1}
-                onClick={() => nudgeSelection(1)}
+                onClick={() => editorCommands.nudgeSelection(1)}
                 title="Alt+→"
               >
                 Later →
@@ -218,7 +218,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
           <button
             type="button"
             className="btn btn-small btn-danger-ghost"
-            onClick={deleteSelection}
+            onClick={editorCommands.deleteSelection}
             data-testid="delete-step"
           >
             {view.role === 'primary' || view.role === 'fanin' || view.role === 'analyzer'

@@ -1,6 +1,6 @@
 import { type AgentInfo, runsSimulated, runtimeKindOf } from '@baton/core';
 import { useMemo } from 'react';
-import { addFromPalette } from '../canvas/canvasActions';
+import { editorCommands } from '../editor/editorCommands';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { endPaletteDrag, startPaletteDrag } from './dragPayload';
 
@@ -53,11 +53,11 @@ export function AgentList({ query }: { query: string }) {
             type="button"
             className="palette-item palette-agent"
             draggable
-            onDoubleClick={() => addFromPalette({ kind: 'agent', name: agent.name })}
+            onDoubleClick={() => editorCommands.addFromPalette({ kind: 'agent', name: agent.name })}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                addFromPalette({ kind: 'agent', name: agent.name });
+                editorCommands.addFromPalette({ kind: 'agent', name: agent.name });
               }
             }}
             onDragStart={(e) => startPaletteDrag(e, { kind: 'agent', name: agent.name })}

@@ -5,7 +5,8 @@ import {
   type Orchestration,
   seedFormBlocker,
 } from '@baton/core';
-import { create } from 'zustand';
+import { create, type StateCreator } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 import { type GraphViews, graphViews } from './graphViews';
 import { emptyHistory, type History, recordEdit, redoStep, type Snapshot, undoStep } from './history';
 
@@ -68,7 +69,7 @@ function restored(
   };
 }
 
-export const useDocumentStore = create<DocumentState>()((set, get) => ({
+const documentState: StateCreator<DocumentState> = (set, get) => ({
   document: EMPTY_DOCUMENT,
   source: null,
   preferredForm: 'seed',
@@ -158,7 +159,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
     const step = redoStep(state.history, snapshotOf(state));
     if (step) set(restored(state, step));
   },
-}));
+});
+
+export const useDocumentStore = create<DocumentState>()(documentState);
+
+/** A document store of its own, starting empty (tests drive commands against one). */
+export const createDocumentStore = () => createStore<DocumentState>()(documentState);
 
 /** The form the YAML is shown and saved in: the preferred one when the document fits it. */
 export function effectiveForm(document: Orchestration, preferred: FileForm): FileForm {
