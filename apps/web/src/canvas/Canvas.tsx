@@ -12,6 +12,7 @@ import { useCallback } from 'react';
 import { EstimatePanel } from '../estimate/EstimatePanel';
 import { connectStages, wouldCycle } from '../model/stageEdits';
 import { useRunUiStore } from '../run/useRunUiStore';
+import { classNames } from '../shared/classNames';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { BlockMiniMap } from './BlockMiniMap';
 import type { CanvasCommands } from './canvasCommands';
@@ -114,7 +115,12 @@ export function Canvas({
 
   return (
     <div
-      className={`canvas ${zoom}${readOnly ? ' is-run' : ''}${nodes.length > CULL_FROM_NODES ? ' is-large' : ''}`}
+      className={classNames(
+        'canvas',
+        zoom,
+        readOnly && 'is-run',
+        nodes.length > CULL_FROM_NODES && 'is-large',
+      )}
       role="application"
       aria-label={readOnly ? 'Canvas: the run, read-only' : 'Canvas: drop patterns and agents here'}
       data-testid="canvas"

@@ -1,4 +1,5 @@
 import type { Orchestration, PlanStep } from '@baton/core';
+import { classNames } from '../shared/classNames';
 import type { GraphViews } from '../store/graphViews';
 import { blockNodeId, type FlowEdge, type FlowNode } from './flowTypes';
 import { type BlockLayout, blockLayout, type LayoutItem } from './layout/blockLayout';
@@ -186,7 +187,7 @@ export function buildFlowGraph(
         sourceHandle: 'out',
         targetHandle: 'in',
         type: 'needs',
-        className: `needs-edge${implicit ? ' is-implicit' : ''}${critical ? ' is-critical' : ''}`,
+        className: classNames('needs-edge', implicit && 'is-implicit', critical && 'is-critical'),
         data: { kind: 'stage', implicit, critical },
         zIndex: 0,
       };
@@ -198,7 +199,11 @@ export function buildFlowGraph(
         target: edge.to,
         ...(stepHandles.get(id) ?? { sourceHandle: 'b', targetHandle: 't' }),
         type: 'step',
-        className: `step-edge${edge.kind === 'handoff' ? ' is-handoff' : ''}${critical ? ' is-critical' : ''}`,
+        className: classNames(
+          'step-edge',
+          edge.kind === 'handoff' && 'is-handoff',
+          critical && 'is-critical',
+        ),
         data: { kind: edge.kind, critical },
         selectable: false,
         focusable: false,

@@ -13,6 +13,7 @@ import { StepDrawer } from '../run/drawer/StepDrawer';
 import { RunBanner } from '../run/RunBanner';
 import { RunBottomBar } from '../run/RunBottomBar';
 import { useLiveRun } from '../run/useLiveRun';
+import { classNames } from '../shared/classNames';
 import { ConflictDialog } from './ConflictDialog';
 import { connectEditorStores } from './connectEditorStores';
 import { editorCommands } from './editorCommands';
@@ -108,7 +109,7 @@ function Editor() {
             onBack={() => navigate(`/o/${encodeURIComponent(id ?? '')}`)}
           />
         ) : null}
-        <div className={`editor-body${runId ? ' is-run' : ''}`}>
+        <div className={classNames('editor-body', runId && 'is-run')}>
           {runId ? null : <Palette />}
           <div className="canvas-column">
             <div className="canvas-stack">

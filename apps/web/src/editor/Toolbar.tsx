@@ -3,6 +3,7 @@ import { useCanvasStore } from '../canvas/useCanvasStore';
 import { setModelValue } from '../inspector/modelBinding';
 import { ExportMenu } from '../io/ExportMenu';
 import { RunControls } from '../run/RunControls';
+import { classNames } from '../shared/classNames';
 import { Logo } from '../shared/Logo';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
 import { redoEdit, undoEdit } from '../yaml/undoRedo';
@@ -58,7 +59,7 @@ export function Toolbar({
           disabled={viewingRun}
           data-testid="title"
         />
-        <span className={`save-state${dirty ? ' is-dirty' : ''}`} data-testid="save-state">
+        <span className={classNames('save-state', dirty && 'is-dirty')} data-testid="save-state">
           {saving ? 'Saving…' : dirty ? 'Unsaved changes' : id ? `Saved · v${version}` : 'Not saved yet'}
         </span>
       </div>

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useAgentDiagnostics } from '../api/queries';
+import { classNames } from '../shared/classNames';
 import { diagnosticLocation, orderedDiagnostics, problemsHeadline } from './agentProblems';
 
 /**
@@ -10,9 +11,12 @@ import { diagnosticLocation, orderedDiagnostics, problemsHeadline } from './agen
 function AgentFileProblemsView() {
   const diagnostics = useAgentDiagnostics();
   if (!diagnostics.length) return null;
-  const hasErrors = diagnostics.some((d) => d.severity === 'error');
+  const hasErrors = diagnostics.some((diagnostic) => diagnostic.severity === 'error');
   return (
-    <details className={`agent-problems${hasErrors ? ' has-errors' : ''}`} data-testid="agent-diagnostics">
+    <details
+      className={classNames('agent-problems', hasErrors && 'has-errors')}
+      data-testid="agent-diagnostics"
+    >
       <summary className="agent-problems-summary">
         <span className="agent-problems-icon" aria-hidden="true">
           {hasErrors ? '!' : 'i'}
@@ -20,20 +24,20 @@ function AgentFileProblemsView() {
         <span>{problemsHeadline(diagnostics)}</span>
       </summary>
       <ul className="agent-problems-list">
-        {orderedDiagnostics(diagnostics).map((d) => (
+        {orderedDiagnostics(diagnostics).map((problem) => (
           <li
-            key={`${d.severity}:${diagnosticLocation(d)}:${d.message}`}
-            className={`agent-problem severity-${d.severity}`}
+            key={`${problem.severity}:${diagnosticLocation(problem)}:${problem.message}`}
+            className={`agent-problem severity-${problem.severity}`}
             data-testid="agent-diagnostic"
-            data-severity={d.severity}
+            data-severity={problem.severity}
           >
-            <code className="agent-problem-file" title={diagnosticLocation(d)}>
-              {diagnosticLocation(d)}
+            <code className="agent-problem-file" title={diagnosticLocation(problem)}>
+              {diagnosticLocation(problem)}
             </code>
-            {d.agent && !d.message.includes(d.agent) ? (
-              <span className="agent-problem-agent">{d.agent}</span>
+            {problem.agent && !problem.message.includes(problem.agent) ? (
+              <span className="agent-problem-agent">{problem.agent}</span>
             ) : null}
-            <span className="agent-problem-message">{d.message}</span>
+            <span className="agent-problem-message">{problem.message}</span>
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import type { RunDispatcher } from '@baton/core';
 import { useNavigate } from 'react-router';
 import { useHealth } from '../api/queries';
+import { classNames } from '../shared/classNames';
 import { useRunActions } from './commands/RunActionsContext';
 import { cancelRun, startRun } from './commands/runCommands';
 import { useRunStore } from './useRunStore';
@@ -45,7 +46,7 @@ export function RunControls({ canRun, whyNot }: { canRun: boolean; whyNot: strin
         ))}
       </select>
       <label
-        className={`run-simulate${simulate ? ' is-on' : ''}`}
+        className={classNames('run-simulate', simulate && 'is-on')}
         title="Simulate all agents (dry run): every agent runs as its simulated stand-in, no agent CLI is called"
       >
         <input

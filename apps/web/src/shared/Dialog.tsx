@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { classNames } from './classNames';
 
 /** A modal dialog (the platform's <dialog>): Escape closes it, focus stays inside. */
 export function Dialog({
@@ -26,7 +27,7 @@ export function Dialog({
   return (
     <dialog
       ref={ref}
-      className={`dialog${wide ? ' dialog-wide' : ''}`}
+      className={classNames('dialog', wide && 'dialog-wide')}
       onClose={onClose}
       onCancel={(e) => {
         e.preventDefault();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { classNames } from './classNames';
 
 export interface TabItem<T extends string> {
   id: T;
@@ -20,14 +21,14 @@ export function Tabs<T extends string>({
   className?: string;
 }) {
   return (
-    <div className={`tabs ${className}`.trim()} role="tablist">
+    <div className={classNames('tabs', className)} role="tablist">
       {tabs.map((t) => (
         <button
           key={t.id}
           type="button"
           role="tab"
           aria-selected={value === t.id}
-          className={`tab${value === t.id ? ' is-active' : ''}`}
+          className={classNames('tab', value === t.id && 'is-active')}
           onClick={() => onChange(t.id)}
           data-testid={`${testIdPrefix}${t.id}`}
         >

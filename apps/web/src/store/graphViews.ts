@@ -68,9 +68,9 @@ const startsWith = (path: ModelPath, prefix: ModelPath) =>
   prefix.length <= path.length && prefix.every((p, i) => path[i] === p);
 
 function shallowEqual(a: object, b: object): boolean {
-  const ka = Object.keys(a);
-  if (ka.length !== Object.keys(b).length) return false;
-  return ka.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.is((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** Keep the previous object for every id whose content did not change (memoised nodes skip). */
@@ -92,13 +92,13 @@ export function graphViews(
   const catalog = catalogFor(document.agents, registry);
   const { plan, issues } = compile(document, { agents: registry });
   const durations = durationOf(catalog);
-  const est = estimate(plan, durations);
-  const onPath = new Set(est.criticalPath);
+  const timing = estimate(plan, durations);
+  const onPath = new Set(timing.criticalPath);
   const criticalEdges = new Set<string>();
   const stageOf = new Map(plan.steps.map((s) => [s.id, s.stageId]));
-  for (let i = 1; i < est.criticalPath.length; i++) {
-    const from = est.criticalPath[i - 1] as string;
-    const to = est.criticalPath[i] as string;
+  for (let i = 1; i < timing.criticalPath.length; i++) {
+    const from = timing.criticalPath[i - 1] as string;
+    const to = timing.criticalPath[i] as string;
     criticalEdges.add(`${from}->${to}`);
     const a = stageOf.get(from);
     const b = stageOf.get(to);
@@ -134,7 +134,7 @@ export function graphViews(
 
   const steps: Record<string, StepView> = {};
   for (const step of plan.steps) {
-    const mine = stepIssues.get(step.id) ?? [];
+    const ownIssues = stepIssues.get(step.id) ?? [];
     steps[step.id] = {
       id: step.id,
       stageId: step.stageId,
@@ -150,14 +150,14 @@ export function graphViews(
         ? runsSimulated(Object.hasOwn(catalog, step.agent) ? catalog[step.agent] : undefined)
         : false,
       expectedMs: durations(step),
-      errors: mine.filter((i) => i.severity === 'error').length,
-      warnings: mine.filter((i) => i.severity === 'warning').length,
-      firstIssue: mine[0]?.message ?? null,
+      errors: ownIssues.filter((i) => i.severity === 'error').length,
+      warnings: ownIssues.filter((i) => i.severity === 'warning').length,
+      firstIssue: ownIssues[0]?.message ?? null,
     };
   }
   const stages: Record<string, StageView> = {};
   for (const stage of plan.stages) {
-    const mine = stageIssues.get(stage.id) ?? [];
+    const ownIssues = stageIssues.get(stage.id) ?? [];
     const model = document.stages[stage.index];
     stages[stage.id] = {
       id: stage.id,
@@ -167,16 +167,16 @@ export function graphViews(
       name: model?.name ?? null,
       explicitNeeds: model?.needs !== undefined,
       stepCount: stage.steps.length,
-      errors: mine.filter((i) => i.severity === 'error').length,
-      warnings: mine.filter((i) => i.severity === 'warning').length,
-      firstIssue: mine[0]?.message ?? null,
+      errors: ownIssues.filter((i) => i.severity === 'error').length,
+      warnings: ownIssues.filter((i) => i.severity === 'warning').length,
+      firstIssue: ownIssues[0]?.message ?? null,
       maxConcurrent: stage.maxConcurrent,
     };
   }
   return {
     plan,
     issues,
-    estimate: est,
+    estimate: timing,
     steps: reuse(steps, previous?.steps),
     stages: reuse(stages, previous?.stages),
     criticalEdges,

@@ -1,14 +1,16 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { classNames } from '../../shared/classNames';
 import type { SlotFlowNode } from '../flowTypes';
 import { useIsDropTarget } from '../useDropTargetStore';
+import { sameNodeProps } from './sameNodeProps';
 
 /** A "+" place in a block: where a dropped agent adds a task, reviewer, phase, validator or branch. */
 function SlotNodeView({ id, data }: NodeProps<SlotFlowNode>) {
   const dropping = useIsDropTarget(id);
   return (
     <div
-      className={`drop-slot slot-${data.add.kind}${dropping ? ' is-drop-target' : ''}`}
+      className={classNames('drop-slot', `slot-${data.add.kind}`, dropping && 'is-drop-target')}
       data-slot={id}
       data-slot-stage={data.stageId}
       data-testid={id.replace(/:/g, '-')}
@@ -19,8 +21,4 @@ function SlotNodeView({ id, data }: NodeProps<SlotFlowNode>) {
   );
 }
 
-/**
- * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
- * of a drag, which this node does not draw, so a moving block does not re-render its contents.
- */
-export const SlotNode = memo(SlotNodeView, (a, b) => a.id === b.id && a.data === b.data);
+export const SlotNode = memo(SlotNodeView, sameNodeProps);

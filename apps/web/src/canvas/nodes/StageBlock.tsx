@@ -1,11 +1,13 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { PatternGlyph } from '../../palette/PatternGlyph';
 import { useStageStatus } from '../../run/runSelectors';
 import { useRunStore } from '../../run/useRunStore';
+import { classNames } from '../../shared/classNames';
+import { PatternGlyph } from '../../shared/patterns/PatternGlyph';
 import type { StageBlockNode } from '../flowTypes';
 import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
+import { sameNodeProps } from './sameNodeProps';
 
 /** A pattern block: one stage, a group node holding its steps; its handles connect `needs`. */
 function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
@@ -16,7 +18,14 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
   if (!view) return null;
   return (
     <div
-      className={`stage-block pattern-${view.pattern} stage-${status}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.errors ? ' has-error' : ''}`}
+      className={classNames(
+        'stage-block',
+        `pattern-${view.pattern}`,
+        `stage-${status}`,
+        selected && 'is-selected',
+        dropping && 'is-drop-target',
+        view.errors > 0 && 'has-error',
+      )}
       data-stage-id={view.id}
       data-pattern={view.pattern}
       data-status={status}
@@ -64,11 +73,4 @@ function StageBlockView({ id, data, selected }: NodeProps<StageBlockNode>) {
   );
 }
 
-/**
- * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
- * of a drag, which this node does not draw, so a moving block does not re-render its contents.
- */
-export const StageBlock = memo(
-  StageBlockView,
-  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
-);
+export const StageBlock = memo(StageBlockView, sameNodeProps);

@@ -9,11 +9,13 @@ import {
   useStepStatus,
 } from '../../run/runSelectors';
 import { useRunUiStore } from '../../run/useRunUiStore';
+import { classNames } from '../../shared/classNames';
 import type { StepFlowNode } from '../flowTypes';
 import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
 import { StepRunBadge } from './StepRunBadge';
+import { sameNodeProps } from './sameNodeProps';
 import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
 
 /**
@@ -40,22 +42,20 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
       ? `if ${view.condition}`
       : `${ROLE_LABEL[view.role]}${view.role === 'primary' || view.role === 'fanin' || view.role === 'analyzer' ? '' : ` ${view.index + 1}`}`;
   const detail = view.label && view.label !== view.agent && view.role !== 'branch' ? view.label : null;
-  const className = [
+  const className = classNames(
     'step-node',
     `role-${view.role}`,
     `status-${status}`,
-    empty ? 'is-empty' : '',
-    view.critical ? 'is-critical' : '',
+    empty && 'is-empty',
+    view.critical && 'is-critical',
     view.errors && !empty ? 'has-error' : view.warnings ? 'has-warning' : '',
-    selected ? 'is-selected' : '',
-    dropping ? 'is-drop-target' : '',
-    draggable ? 'is-reorderable' : '',
+    selected && 'is-selected',
+    dropping && 'is-drop-target',
+    draggable && 'is-reorderable',
     taken === true ? 'is-taken' : taken === false ? 'is-not-taken' : '',
-    hovered ? 'is-hovered' : '',
-    opened ? 'is-opened' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+    hovered && 'is-hovered',
+    opened && 'is-opened',
+  );
   return (
     <div
       className={className}
@@ -98,11 +98,4 @@ function StepNodeView({ id, data, selected, draggable }: NodeProps<StepFlowNode>
   );
 }
 
-/**
- * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
- * of a drag, which this node does not draw, so a moving block does not re-render its contents.
- */
-export const StepNode = memo(
-  StepNodeView,
-  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected && a.draggable === b.draggable,
-);
+export const StepNode = memo(StepNodeView, sameNodeProps);

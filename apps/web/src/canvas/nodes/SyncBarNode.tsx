@@ -2,10 +2,12 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { useStepStatus } from '../../run/runSelectors';
 import { useRunUiStore } from '../../run/useRunUiStore';
+import { classNames } from '../../shared/classNames';
 import type { SyncBarFlowNode } from '../flowTypes';
 import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
+import { sameNodeProps } from './sameNodeProps';
 
 /** A sync point: a barrier across the parallel lanes, with its own agent when it has one. */
 function SyncBarNodeView({ id, data, selected }: NodeProps<SyncBarFlowNode>) {
@@ -16,7 +18,15 @@ function SyncBarNodeView({ id, data, selected }: NodeProps<SyncBarFlowNode>) {
   if (!view) return null;
   return (
     <div
-      className={`sync-bar status-${status}${selected ? ' is-selected' : ''}${dropping ? ' is-drop-target' : ''}${view.critical ? ' is-critical' : ''}${view.errors ? ' has-error' : ''}${hovered ? ' is-hovered' : ''}`}
+      className={classNames(
+        'sync-bar',
+        `status-${status}`,
+        selected && 'is-selected',
+        dropping && 'is-drop-target',
+        view.critical && 'is-critical',
+        view.errors > 0 && 'has-error',
+        hovered && 'is-hovered',
+      )}
       data-step-id={id}
       data-status={status}
       data-stage={view.stageId}
@@ -33,11 +43,4 @@ function SyncBarNodeView({ id, data, selected }: NodeProps<SyncBarFlowNode>) {
   );
 }
 
-/**
- * Memoised on what the node shows: React Flow hands a node its absolute position on every frame
- * of a drag, which this node does not draw, so a moving block does not re-render its contents.
- */
-export const SyncBarNode = memo(
-  SyncBarNodeView,
-  (a, b) => a.id === b.id && a.data === b.data && a.selected === b.selected,
-);
+export const SyncBarNode = memo(SyncBarNodeView, sameNodeProps);

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { classNames } from '../../shared/classNames';
 
 /** A labelled field with its inline validation message and an optional hint. */
 export function FieldRow({
@@ -16,7 +17,7 @@ export function FieldRow({
 }) {
   const id = useId();
   return (
-    <div className={`field${issue ? ' has-issue' : ''}`} data-field={keyName}>
+    <div className={classNames('field', issue && 'has-issue')} data-field={keyName}>
       <label className="field-label" htmlFor={id}>
         {label}
         {keyName ? <code className="field-key">{keyName}</code> : null}

@@ -1,5 +1,6 @@
 import type { ModelPath } from '@baton/core';
 import { useId } from 'react';
+import { classNames } from '../../shared/classNames';
 import { useFieldIssue } from '../inspectorIssues';
 import { setModelValue, useModelValue } from '../modelBinding';
 import { AgentDatalist } from './AgentField';
@@ -74,7 +75,7 @@ function ListItem({
 }) {
   const issue = useFieldIssue(path);
   return (
-    <div className={`string-list-item${issue ? ' has-issue' : ''}`} title={issue ?? undefined}>
+    <div className={classNames('string-list-item', issue && 'has-issue')} title={issue ?? undefined}>
       <input
         className="input"
         value={value}

@@ -1,4 +1,5 @@
 import { formatDuration, type StepInterval } from '@baton/core';
+import { classNames } from '../../shared/classNames';
 
 const time = (ts: string) => new Date(ts).toLocaleTimeString();
 
@@ -14,7 +15,7 @@ export function AttemptList({ attempts }: { attempts: readonly StepInterval[] })
       {attempts.map((a) => (
         <li
           key={`${a.attempt}:${a.startTs}`}
-          className={`attempt attempt-${a.status}${a.interrupted ? ' attempt-interrupted' : ''}`}
+          className={classNames('attempt', `attempt-${a.status}`, a.interrupted && 'attempt-interrupted')}
           data-testid="step-attempt"
           data-attempt={a.attempt}
           data-status={a.status}

@@ -1,6 +1,7 @@
 import { formatDuration, type StepInterval, stepIntervals } from '@baton/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { classNames } from '../../shared/classNames';
 import type { GraphViews } from '../../store/graphViews';
 import { useRunStore } from '../useRunStore';
 import { useRunUiStore } from '../useRunUiStore';
@@ -151,7 +152,7 @@ const Bar = memo(function Bar({ bar, durationMs }: { bar: TimelineBar; durationM
   return (
     <button
       type="button"
-      className={`timeline-bar bar-${bar.status}${hovered ? ' is-hovered' : ''}`}
+      className={classNames('timeline-bar', `bar-${bar.status}`, hovered && 'is-hovered')}
       style={placed(bar.startMs, durationMs)}
       title={title}
       data-testid="timeline-bar"
