@@ -3,21 +3,15 @@ import { useMemo } from 'react';
 import { useCanvasStore } from '../canvas/useCanvasStore';
 import { deleteSelection } from '../editor/selectionActions';
 import { renameStage } from '../model/renameStage';
-import { PatternGlyph } from '../palette/PatternGlyph';
-import { PATTERN_HINTS } from '../palette/PatternList';
+import { PatternGlyph } from '../shared/patterns/PatternGlyph';
+import { WEB_PATTERNS } from '../shared/patterns/registry';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { NeedsField } from './fields/NeedsField';
 import { TextField } from './fields/TextField';
 import { IssuesContext, stageIssues } from './inspectorIssues';
 import { pathKey } from './modelBinding';
-import { ConditionalBranchingFields } from './patterns/ConditionalBranchingFields';
-import { FanOutFanInFields } from './patterns/FanOutFanInFields';
-import { IncrementalValidationFields } from './patterns/IncrementalValidationFields';
-import { ParallelIndependentFields } from './patterns/ParallelIndependentFields';
-import { ParallelWithSyncFields } from './patterns/ParallelWithSyncFields';
-import { PrimaryWithReviewersFields } from './patterns/PrimaryWithReviewersFields';
-import { SequentialHandoffFields } from './patterns/SequentialHandoffFields';
+import { PATTERN_FIELDS } from './patterns/patternFields';
 import { StepSettingsFields } from './StepSettingsFields';
 
 /** Rename a stage (id or name): `needs`, the block's place and the selection follow. */
@@ -42,6 +36,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
   if (!view || !stage) return null;
   const base: ModelPath = ['stages', index];
   const one = document.stages.length === 1;
+  const Fields = PATTERN_FIELDS[stage.pattern];
   return (
     <IssuesContext.Provider value={issues}>
       <div className="inspector-card" data-testid="stage-inspector">
@@ -49,7 +44,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
           <PatternGlyph pattern={stage.pattern} size={28} />
           <div>
             <h3>{PATTERN_TITLES[stage.pattern]}</h3>
-            <p className="inspector-sub">{PATTERN_HINTS[stage.pattern]}</p>
+            <p className="inspector-sub">{WEB_PATTERNS[stage.pattern].hint}</p>
           </div>
         </div>
         <TextField
@@ -68,21 +63,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
         <TextField path={[...base, 'description']} label="Description" multiline />
         {document.stages.length > 1 ? <NeedsField index={index} /> : null}
         <div className="inspector-section">
-          {stage.pattern === 'parallel_independent' ? (
-            <ParallelIndependentFields base={base} stageId={stageId} />
-          ) : null}
-          {stage.pattern === 'sequential_handoff' ? (
-            <SequentialHandoffFields base={base} stageId={stageId} />
-          ) : null}
-          {stage.pattern === 'parallel_with_sync' ? (
-            <ParallelWithSyncFields base={base} stageId={stageId} />
-          ) : null}
-          {stage.pattern === 'primary_with_reviewers' ? <PrimaryWithReviewersFields base={base} /> : null}
-          {stage.pattern === 'incremental_validation' ? (
-            <IncrementalValidationFields base={base} stageId={stageId} />
-          ) : null}
-          {stage.pattern === 'fan_out_fan_in' ? <FanOutFanInFields base={base} /> : null}
-          {stage.pattern === 'conditional_branching' ? <ConditionalBranchingFields base={base} /> : null}
+          <Fields base={base} stageId={stageId} />
         </div>
         <StepSettingsFields base={base} inherited="defaults" />
         {issues.get(pathKey(base)) ? <div className="field-issue">{issues.get(pathKey(base))}</div> : null}

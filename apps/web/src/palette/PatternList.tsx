@@ -1,18 +1,8 @@
-import { PATTERN_TITLES, PATTERNS, type PatternName } from '@baton/core';
+import { PATTERN_TITLES, PATTERNS } from '@baton/core';
 import { addFromPalette } from '../canvas/canvasActions';
+import { PatternGlyph } from '../shared/patterns/PatternGlyph';
+import { WEB_PATTERNS } from '../shared/patterns/registry';
 import { endPaletteDrag, startPaletteDrag } from './dragPayload';
-import { PatternGlyph } from './PatternGlyph';
-
-/** One line on what each pattern is for (the seed's "When to use"). */
-export const PATTERN_HINTS: Record<PatternName, string> = {
-  parallel_independent: 'Tasks with no dependencies, all at once',
-  sequential_handoff: 'Each step hands its output to the next',
-  parallel_with_sync: 'Parallel lanes that meet at sync points',
-  primary_with_reviewers: 'One implements, others review',
-  incremental_validation: 'Phases, each gated by a validator',
-  fan_out_fan_in: 'Many similar tasks, then one aggregation',
-  conditional_branching: 'An analyzer picks the branch that runs',
-};
 
 export function PatternList() {
   return (
@@ -33,12 +23,12 @@ export function PatternList() {
             onDragStart={(e) => startPaletteDrag(e, { kind: 'pattern', pattern })}
             onDragEnd={endPaletteDrag}
             data-testid={`palette-pattern-${pattern}`}
-            title={`${PATTERN_HINTS[pattern]} — drag onto the canvas (or press Enter)`}
+            title={`${WEB_PATTERNS[pattern].hint} — drag onto the canvas (or press Enter)`}
           >
             <PatternGlyph pattern={pattern} />
             <div className="palette-item-text">
               <div className="palette-item-name">{PATTERN_TITLES[pattern]}</div>
-              <div className="palette-item-desc">{PATTERN_HINTS[pattern]}</div>
+              <div className="palette-item-desc">{WEB_PATTERNS[pattern].hint}</div>
             </div>
           </button>
         </li>
