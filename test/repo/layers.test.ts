@@ -36,6 +36,23 @@ const ALLOWED: { from: string; to: string; reason: string }[] = [
     reason: 'a palette click adds at the canvas (addFromPalette); the page should wire it',
   },
   {
+    from: 'canvas',
+    to: 'editor',
+    reason:
+      'canvasActions delegates to editor/editorCommands: the commands should come in as a prop, or live in a leaf',
+  },
+  {
+    from: 'palette',
+    to: 'editor',
+    reason: "a palette click runs the editor's add command (editorCommands): the page should pass it in",
+  },
+  {
+    from: 'yaml',
+    to: 'editor',
+    reason:
+      'undoRedo delegates to editor/editorCommands: the commands should come in as a prop, or live in a leaf',
+  },
+  {
     from: 'inspector',
     to: 'canvas',
     reason: "the stage Inspector resets block places, the step Inspector reads the canvas's step roles",
@@ -43,17 +60,7 @@ const ALLOWED: { from: string; to: string; reason: string }[] = [
   {
     from: 'inspector',
     to: 'editor',
-    reason: "the Inspector calls the editor's selection actions (delete, rename)",
-  },
-  {
-    from: 'inspector',
-    to: 'palette',
-    reason: "the stage Inspector shows the palette's pattern glyph and list",
-  },
-  {
-    from: 'yaml',
-    to: 'canvas',
-    reason: "a clicked diagnostic shows its node: the canvas's node ids and view requests belong in a leaf",
+    reason: "the Inspector calls the editor's selection actions and commands (delete, rename)",
   },
   {
     from: 'io',

@@ -18,7 +18,5 @@ export interface FlowEdgeData extends Record<string, unknown> {
 }
 export type FlowEdge = Edge<FlowEdgeData>;
 
-const BLOCK_PREFIX = 'stage:';
-export const blockNodeId = (stageId: string) => `${BLOCK_PREFIX}${stageId}`;
-export const stageIdOfBlock = (nodeId: string): string | null =>
-  nodeId.startsWith(BLOCK_PREFIX) ? nodeId.slice(BLOCK_PREFIX.length) : null;
+// The node ids are a leaf's (the YAML tab names nodes too); the canvas's own files take them here.
+export { blockNodeId, stageIdOfBlock } from '../shared/canvasNodeIds';

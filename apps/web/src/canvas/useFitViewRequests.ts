@@ -1,31 +1,11 @@
 import { type FitViewOptions, useReactFlow } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { create } from 'zustand';
+import { useFitViewStore } from '../shared/viewRequests';
 
-/**
- * Requests to move the view: fit everything (load, import, layout), or bring some nodes into
- * view (a diagnostic clicked in the YAML tab selects a node that may be off screen).
- */
-interface FitViewRequest {
-  seq: number;
-  /** Node ids to show; `null` for the whole orchestration. */
-  nodes: string[] | null;
-  /** Glide there (an edit the person made) or jump (a document just opened). */
-  animate: boolean;
-}
+// The requests are a leaf's, so that any part may ask; the canvas's own files ask through here.
+export { requestFitView, requestShowNodes } from '../shared/viewRequests';
 
-export const useFitViewStore = create<{
-  request: FitViewRequest;
-  ask(nodes: string[] | null, animate: boolean): void;
-}>()((set, get) => ({
-  request: { seq: 0, nodes: null, animate: false },
-  ask: (nodes, animate) => set({ request: { seq: get().request.seq + 1, nodes, animate } }),
-}));
-
-export const requestFitView = (options: { animate?: boolean } = {}) =>
-  useFitViewStore.getState().ask(null, options.animate ?? true);
-export const requestShowNodes = (ids: string[]) => useFitViewStore.getState().ask(ids, true);
-
+/** Carries out the requests of `shared/viewRequests.ts` on this canvas. */
 export function useFitViewRequests(options: FitViewOptions) {
   const { fitView, getZoom, getNodes } = useReactFlow();
   const request = useFitViewStore((s) => s.request);

@@ -1,8 +1,8 @@
 import { type Diagnostic, formatDiagnostic } from '@baton/core';
 import { useCanvasStore } from '../canvas/useCanvasStore';
-import { requestFitView } from '../canvas/useFitViewRequests';
 import { snapshotFromText } from '../editor/snapshotFromText';
 import { toast } from '../shared/useToastStore';
+import { requestFitView } from '../shared/viewRequests';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 

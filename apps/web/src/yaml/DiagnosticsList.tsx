@@ -1,6 +1,6 @@
 import type { Diagnostic } from '@baton/core';
-import { blockNodeId } from '../canvas/flowTypes';
-import { requestShowNodes } from '../canvas/useFitViewRequests';
+import { blockNodeId } from '../shared/canvasNodeIds';
+import { requestShowNodes } from '../shared/viewRequests';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { selectionForPath } from './selectionForPath';
