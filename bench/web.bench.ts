@@ -10,7 +10,8 @@
  *    at ~500 events/s (target p95 < 100 ms), bench/web/statusLatency.ts;
  *  - uncapped (a second browser without the 60 Hz frame limit): frame times of the same drag,
  *    and while a 1,000-step run animates, each beside the bare page, bench/web/runFrames.ts.
- * Writes bench/results/web.json. Run after `npm run build`: npm run bench:web
+ * Writes bench/results/web.json. Run after `npm run build`: npm run bench:web (which first builds
+ * the web app with the bare page beside it into apps/web/dist-bench, the folder it serves)
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';

@@ -41,21 +41,30 @@ export interface Server {
   dataDir: string;
 }
 
+/**
+ * The web app as the bench builds it (`vite build --mode bench`, run by npm run bench:web): the
+ * production build with the bare React Flow page beside it, which apps/web/dist does not hold.
+ */
+export const BENCH_WEB_DIR = 'apps/web/dist-bench';
+
 export async function startServer(): Promise<Server> {
-  for (const built of [
-    'apps/web/dist/index.html',
-    'apps/web/dist/bench-bare.html',
-    'apps/cli/dist/main.js',
-  ]) {
-    if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run npm run build first`);
+  for (const built of [`${BENCH_WEB_DIR}/index.html`, `${BENCH_WEB_DIR}/bench-bare.html`]) {
+    if (!existsSync(join(ROOT, built)))
+      throw new Error(`${built} is missing: run the bench with npm run bench:web, which builds it`);
   }
+  if (!existsSync(join(ROOT, 'apps/cli/dist/main.js')))
+    throw new Error('apps/cli/dist/main.js is missing: run npm run build first');
   const port = freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-web-'));
   const child = spawn(
     process.execPath,
     ['apps/cli/bin/baton.js', 'serve', '--port', String(port), '--data-dir', dataDir, '--no-examples'],
     // The server's errors show in the bench's output: a crash is not a mystery.
-    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BATON_WEB_DIR: join(ROOT, BENCH_WEB_DIR) },
+    },
   );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {

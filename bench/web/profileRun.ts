@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
 import {
+  BENCH_WEB_DIR,
   launchChromium,
   ROOT,
   RUN_VIEWPORT,
@@ -34,7 +35,7 @@ function original(f: {
       maps.set(
         file,
         new SourceMapConsumer(
-          JSON.parse(readFileSync(join(ROOT, 'apps/web/dist/assets', `${file}.map`), 'utf8')),
+          JSON.parse(readFileSync(join(ROOT, BENCH_WEB_DIR, 'assets', `${file}.map`), 'utf8')),
         ),
       );
     } catch {

@@ -17,7 +17,7 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Load the examples into an empty store. */
   loadExamples: boolean;
-  /** Folder of the built web app (`apps/web/dist`). */
+  /** Folder of the built web app (`apps/web/dist`; `BATON_WEB_DIR`: the web bench serves its own build). */
   webDir: string;
 }
 
@@ -87,7 +87,9 @@ export function resolveConfig(flags: ConfigInput, env: NodeJS.ProcessEnv = proce
             .filter(Boolean)
         : [],
     loadExamples: flags.loadExamples !== false && env.BATON_LOAD_EXAMPLES !== '0',
-    webDir: resolve(String(flags.webDir ?? new URL('../../web/dist', import.meta.url).pathname)),
+    webDir: resolve(
+      String(pick('webDir', 'BATON_WEB_DIR') ?? new URL('../../web/dist', import.meta.url).pathname),
+    ),
   };
 }
 
