@@ -68,15 +68,15 @@ export class RunScheduler {
   /** The run's last event is out and `onEnd` called. */
   private finished = false;
 
-  constructor(private readonly o: SchedulerOptions) {
-    const graph = buildRunGraph(o.plan);
+  constructor(private readonly options: SchedulerOptions) {
+    const graph = buildRunGraph(options.plan);
     this.stages = graph.stages;
     this.steps = graph.steps;
-    this.flow = new StageFlow(this.stages, o.recorder);
-    this.globalLimit = o.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
-    const { runId, catalog, speed, seed, simulate, workspace, recorder } = o;
+    this.flow = new StageFlow(this.stages, options.recorder);
+    this.globalLimit = options.plan.maxConcurrent ?? Number.POSITIVE_INFINITY;
+    const { runId, catalog, speed, seed, simulate, workspace, recorder } = options;
     this.callContext = { runId, catalog, speed, seed, simulate, workspace, recorder, steps: this.steps };
-    const { reuse } = o;
+    const { reuse } = options;
     if (reuse?.size) this.flow.reuse = (s) => this.reuseStep(reuse, s);
   }
 
@@ -130,7 +130,7 @@ export class RunScheduler {
    * into the process hosting the run and the caller's `done` still settles.
    */
   fail(error: unknown): void {
-    this.o.logger(`internal error in run ${this.o.runId}`, error);
+    this.options.logger(`internal error in run ${this.options.runId}`, error);
     if (this.finished) return;
     this.ended = true;
     this.finished = true;
@@ -140,15 +140,15 @@ export class RunScheduler {
       try {
         what();
       } catch (again) {
-        this.o.logger(`while failing run ${this.o.runId}`, again);
+        this.options.logger(`while failing run ${this.options.runId}`, again);
       }
     };
     for (const s of this.active) attempt(() => s.control?.cancel(stop));
     // Closed as the log has it (the scheduler's own view may be what broke).
-    attempt(() => closeOpen(this.o.plan, this.o.recorder, message));
-    attempt(() => this.o.outputs.summary(stepRows(this.o.plan, this.steps), 'failed', message));
-    attempt(() => this.o.recorder.emit('run.failed', { data: { error: message } }));
-    this.o.onEnd();
+    attempt(() => closeOpen(this.options.plan, this.options.recorder, message));
+    attempt(() => this.options.outputs.summary(stepRows(this.options.plan, this.steps), 'failed', message));
+    attempt(() => this.options.recorder.emit('run.failed', { data: { error: message } }));
+    this.options.onEnd();
   }
 
   /** Run an entry point; what it throws fails the run. */
@@ -185,7 +185,7 @@ export class RunScheduler {
     const { stage } = s;
     // It runs: whatever it had reused before (a revision, a re-run phase) is this run's now.
     s.reused = false;
-    this.o.reuse?.forget(s.step.id);
+    this.options.reuse?.forget(s.step.id);
     s.phase = 'running';
     stage.running++;
     this.active.add(s);
@@ -193,7 +193,7 @@ export class RunScheduler {
     s.control = control;
     const call = stepCall(this.callContext, s, control);
     s.inFlight = undefined; // collected once, by this launch, or never
-    executeAttempts(this.o.clock, this.o.dispatcher, this.o.speed, call).then(
+    executeAttempts(this.options.clock, this.options.dispatcher, this.options.speed, call).then(
       (outcome) => this.guarded(() => this.stepEnded(s, outcome)),
       (error: unknown) => this.fail(error),
     );
@@ -207,7 +207,7 @@ export class RunScheduler {
     if (outcome.cancelled) {
       s.phase = 'cancelled';
       s.stage.unfinished--;
-      this.o.recorder.emit('step.cancelled', {
+      this.options.recorder.emit('step.cancelled', {
         stageId: s.stage.stage.id,
         stepId: s.step.id,
         attempt: s.attempt,
@@ -258,7 +258,7 @@ export class RunScheduler {
         : { stageId: stage.stage.id, stepId: step.id, attempt };
     const judged = judge(s, raw);
     const { result, verdict } = judged;
-    if (verdict) this.o.recorder.emit('review.verdict', { ...ids, data: verdict });
+    if (verdict) this.options.recorder.emit('review.verdict', { ...ids, data: verdict });
     s.result = result;
     s.durationMs = durationMs;
     s.phase = result.status;
@@ -278,10 +278,13 @@ export class RunScheduler {
     if (result.status === 'failed' && result.error !== undefined) data.error = result.error;
     if (reused && result.status === 'succeeded') data.reused = true;
     if (worker !== undefined) data.worker = worker;
-    this.o.recorder.emit(result.status === 'succeeded' ? 'step.succeeded' : 'step.failed', { ...ids, data });
-    if (step.agent !== null) this.o.outputs.report(s);
+    this.options.recorder.emit(result.status === 'succeeded' ? 'step.succeeded' : 'step.failed', {
+      ...ids,
+      data,
+    });
+    if (step.agent !== null) this.options.outputs.report(s);
     if (result.status === 'succeeded') {
-      if (step.produces) this.o.outputs.handoff(s, step.produces, result.output);
+      if (step.produces) this.options.outputs.handoff(s, step.produces, result.output);
       rulesOf(stage).succeeded(flow, s, result);
     }
     if (judged.rerunPhase) rerunPhase(flow, s);
@@ -310,12 +313,12 @@ export class RunScheduler {
     closeUnfinishable(this.flow);
     this.ended = true;
     const error = runError(this.stages);
-    const rows = stepRows(this.o.plan, this.steps);
+    const rows = stepRows(this.options.plan, this.steps);
     if (error !== undefined) {
-      this.o.outputs.summary(rows, 'failed', error);
+      this.options.outputs.summary(rows, 'failed', error);
       this.endRun('run.failed', { error });
     } else {
-      this.o.outputs.summary(rows, 'succeeded');
+      this.options.outputs.summary(rows, 'succeeded');
       this.endRun('run.succeeded');
     }
   }
@@ -324,7 +327,11 @@ export class RunScheduler {
     if (this.ended) return;
     this.ended = true;
     closeCancelled(this.flow);
-    this.o.outputs.summary(stepRows(this.o.plan, this.steps), 'cancelled', this.cancelReason ?? 'cancelled');
+    this.options.outputs.summary(
+      stepRows(this.options.plan, this.steps),
+      'cancelled',
+      this.cancelReason ?? 'cancelled',
+    );
     this.endRun('run.cancelled', { reason: this.cancelReason ?? 'cancelled' });
   }
 
@@ -333,8 +340,8 @@ export class RunScheduler {
     type: 'run.succeeded' | 'run.failed' | 'run.cancelled',
     data?: RunFailedData | RunCancelledData,
   ): void {
-    this.o.recorder.emit(type, data === undefined ? {} : { data });
+    this.options.recorder.emit(type, data === undefined ? {} : { data });
     this.finished = true;
-    this.o.onEnd();
+    this.options.onEnd();
   }
 }

@@ -104,7 +104,8 @@ export class StageFlow {
     for (const s of steps) {
       if (s.phase !== 'pending') continue;
       const blocked = s.dependencies.find(
-        (d) => d.phase === 'failed' || d.phase === 'skipped' || d.phase === 'cancelled',
+        (dependency) =>
+          dependency.phase === 'failed' || dependency.phase === 'skipped' || dependency.phase === 'cancelled',
       );
       if (blocked)
         this.skip(s, `'${blocked.step.id}' ${blocked.phase === 'failed' ? 'failed' : 'was skipped'}`);
@@ -137,10 +138,10 @@ export class StageFlow {
 
   /** Steps that depend on `s` (which let them through) lose one thing to wait for. */
   release(s: StepRun): void {
-    for (const d of s.dependents) {
-      if (d.phase !== 'pending') continue;
-      d.unmet--;
-      if (d.unmet <= 0) this.makeReady(d);
+    for (const dependent of s.dependents) {
+      if (dependent.phase !== 'pending') continue;
+      dependent.unmet--;
+      if (dependent.unmet <= 0) this.makeReady(dependent);
     }
   }
 

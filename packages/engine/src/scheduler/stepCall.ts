@@ -105,10 +105,10 @@ function handedTo(
   // No prototype: an artifact named `__proto__` or `constructor` is a key like any other.
   const artifacts: Record<string, string> = Object.create(null);
   for (const id of s.step.inputs) {
-    const d = ctx.steps.get(id);
-    if (d?.phase !== 'succeeded' || !d.result) continue;
-    inputs[id] = d.result;
-    if (d.step.produces) artifacts[d.step.produces] = d.result.output;
+    const input = ctx.steps.get(id);
+    if (input?.phase !== 'succeeded' || !input.result) continue;
+    inputs[id] = input.result;
+    if (input.step.produces) artifacts[input.step.produces] = input.result.output;
   }
   return { inputs, artifacts };
 }

@@ -100,9 +100,11 @@ export class StepReuse {
     this.candidates.delete(id);
     if (s.attempt > 0 || !this.firstRound(s)) return undefined;
     for (const other of [...s.step.dependsOn, ...s.step.inputs]) {
-      const d = steps.get(other);
-      if (!d) return undefined;
-      const sameAsBefore = d.reused === true || (d.phase !== 'succeeded' && !this.succeededBefore.has(other));
+      const earlierStep = steps.get(other);
+      if (!earlierStep) return undefined;
+      const sameAsBefore =
+        earlierStep.reused === true ||
+        (earlierStep.phase !== 'succeeded' && !this.succeededBefore.has(other));
       if (!sameAsBefore) return undefined;
     }
     return earlier;

@@ -123,10 +123,10 @@ export function buildRunGraph(plan: Plan): { stages: StageRun[]; steps: Map<stri
   }
   for (const run of steps.values()) {
     for (const dep of run.step.dependsOn) {
-      const d = steps.get(dep);
-      if (!d) continue;
-      run.dependencies.push(d);
-      d.dependents.push(run);
+      const dependency = steps.get(dep);
+      if (!dependency) continue;
+      run.dependencies.push(dependency);
+      dependency.dependents.push(run);
     }
   }
   return { stages, steps };
