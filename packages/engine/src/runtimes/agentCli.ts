@@ -2,7 +2,7 @@ import { AGENT_CLI_PROGRAMS, type AgentCliKind, type AgentInfo, type Runtime } f
 import type { StepInvocation, StepResult } from '../contract.js';
 import { readAgentAnswer } from './agentAnswer.js';
 import { type AgentProcessExit, inheritedEnv, runAgentProcess } from './agentProcess.js';
-import { failed, messageOf, type RuntimeContext } from './agentRuntime.js';
+import { type AgentRuntime, failed, messageOf, type RuntimeContext } from './agentRuntime.js';
 import { preview } from './invocationPayload.js';
 
 export interface AgentCliOptions {
@@ -31,6 +31,32 @@ export interface CliCall {
   /** Sent on stdin: a prompt too long for an argument. */
   stdin?: string;
   stream: CliStream;
+}
+
+/** One call's program, arguments, environment and stdin: what each agent CLI runtime works out. */
+export type CliArgv = Omit<CliCall, 'kind' | 'stream'>;
+
+/**
+ * An agent CLI runtime from its two parts of its own: the call an invocation makes, and the
+ * reader of the CLI's output stream. The rest (spawning, cancel, timeout, answer) is shared.
+ */
+export function agentCliRuntime<C extends CliArgv>(
+  kind: AgentCliKind,
+  callOf: (invocation: StepInvocation) => C,
+  streamOf: (log: RuntimeContext['log'], call: C) => CliStream,
+  options: AgentCliOptions,
+): AgentRuntime {
+  return {
+    run(invocation, context) {
+      const call = callOf(invocation);
+      return runAgentCli(
+        invocation,
+        context,
+        { kind, ...call, stream: streamOf(context.log, call) },
+        options,
+      );
+    },
+  };
 }
 
 const PRODUCTS: Record<AgentCliKind, string> = {

@@ -5,11 +5,12 @@ import type { ClaudeRuntime } from '@baton/core';
 import type { StepInvocation } from '../contract.js';
 import {
   type AgentCliOptions,
+  agentCliRuntime,
+  type CliArgv,
   cliProgram,
   cliSettings,
   definitionField,
   promptTooLongForArgv,
-  runAgentCli,
   str,
   toolList,
 } from './agentCli.js';
@@ -34,24 +35,10 @@ import { claudeStream } from './claudeStream.js';
  * (or the agent file's `permissionMode` / `tools`) for what the agent must do unasked.
  */
 export function createClaudeRuntime(options: AgentCliOptions = {}): AgentRuntime {
-  return {
-    run(invocation, context) {
-      const call = claudeCall(invocation);
-      return runAgentCli(
-        invocation,
-        context,
-        { kind: 'claude', ...call, stream: claudeStream(context.log, call.session) },
-        options,
-      );
-    },
-  };
+  return agentCliRuntime('claude', claudeCall, (log, call) => claudeStream(log, call.session), options);
 }
 
-export interface ClaudeCall {
-  program: string;
-  args: string[];
-  env?: Readonly<Record<string, string>>;
-  stdin?: string;
+export interface ClaudeCall extends CliArgv {
   /** The session this call runs in: a new one, or the one it resumes. */
   session: string;
 }

@@ -1,10 +1,11 @@
 import type { StepInvocation } from '../contract.js';
 import {
   type AgentCliOptions,
+  agentCliRuntime,
+  type CliArgv,
   cliProgram,
   cliSettings,
   promptTooLongForArgv,
-  runAgentCli,
 } from './agentCli.js';
 import { instructedPrompt } from './agentPrompt.js';
 import type { AgentRuntime } from './agentRuntime.js';
@@ -21,25 +22,10 @@ import { codexStream } from './codexStream.js';
  * Codex has no flag for a system prompt: the agent's own instructions open the prompt.
  */
 export function createCodexRuntime(options: AgentCliOptions = {}): AgentRuntime {
-  return {
-    run(invocation, context) {
-      const call = codexCall(invocation);
-      return runAgentCli(
-        invocation,
-        context,
-        { kind: 'codex', ...call, stream: codexStream(context.log) },
-        options,
-      );
-    },
-  };
+  return agentCliRuntime('codex', codexCall, (log) => codexStream(log), options);
 }
 
-export interface CodexCall {
-  program: string;
-  args: string[];
-  env?: Readonly<Record<string, string>>;
-  stdin?: string;
-}
+export type CodexCall = CliArgv;
 
 export function codexCall(invocation: StepInvocation): CodexCall {
   const settings = cliSettings(invocation, 'codex');

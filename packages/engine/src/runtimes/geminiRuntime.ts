@@ -1,10 +1,11 @@
 import type { StepInvocation } from '../contract.js';
 import {
   type AgentCliOptions,
+  agentCliRuntime,
+  type CliArgv,
   cliProgram,
   cliSettings,
   promptTooLongForArgv,
-  runAgentCli,
 } from './agentCli.js';
 import { instructedPrompt } from './agentPrompt.js';
 import type { AgentRuntime } from './agentRuntime.js';
@@ -23,25 +24,10 @@ const SEE_STDIN = 'Follow the instructions given on standard input.';
  * Gemini has no system-prompt flag: the agent's own instructions open the prompt.
  */
 export function createGeminiRuntime(options: AgentCliOptions = {}): AgentRuntime {
-  return {
-    run(invocation, context) {
-      const call = geminiCall(invocation);
-      return runAgentCli(
-        invocation,
-        context,
-        { kind: 'gemini', ...call, stream: geminiStream(context.log) },
-        options,
-      );
-    },
-  };
+  return agentCliRuntime('gemini', geminiCall, (log) => geminiStream(log), options);
 }
 
-export interface GeminiCall {
-  program: string;
-  args: string[];
-  env?: Readonly<Record<string, string>>;
-  stdin?: string;
-}
+export type GeminiCall = CliArgv;
 
 export function geminiCall(invocation: StepInvocation): GeminiCall {
   const settings = cliSettings(invocation, 'gemini');
