@@ -1,5 +1,5 @@
 import type { Duration } from '../model/duration.js';
-import type { ModelPath } from '../model/types.js';
+import type { ModelPath, Task } from '../model/types.js';
 import type { ModelIssue } from '../yaml/schemaIssues.js';
 import type { StepRole } from './types.js';
 
@@ -43,4 +43,33 @@ export const own = (s: OwnSettings): OwnSettings => ({
 
 export function emptyStageWarning(path: ModelPath, what: string): ModelIssue {
   return { severity: 'warning', message: `this stage is empty: ${what}`, path };
+}
+
+/**
+ * A task item's step: what every pattern with a task list draws from the item the same way
+ * (agent, label, task, checklist, own settings, path); the pattern gives the links.
+ */
+export function taskDraft(
+  task: Task,
+  id: string,
+  index: number,
+  path: ModelPath,
+  links: Pick<StepDraft, 'dependsOn' | 'inputs'> & Pick<Partial<StepDraft>, 'produces' | 'syncPoint'>,
+): StepDraft {
+  const draft: StepDraft = {
+    id,
+    role: 'task',
+    index,
+    agent: task.agent,
+    label: task.task ?? task.agent,
+    task: task.task ?? '',
+    checklist: task.checklist ?? [],
+    dependsOn: links.dependsOn,
+    inputs: links.inputs,
+    own: own(task),
+    path: [...path, 'tasks', index],
+  };
+  if (links.syncPoint !== undefined) draft.syncPoint = links.syncPoint;
+  if (links.produces) draft.produces = links.produces;
+  return draft;
 }

@@ -1,5 +1,5 @@
 import type { ModelPath, StageOf } from '../../model/types.js';
-import { emptyStageWarning, own, type StageSteps } from '../../plan/stepDraft.js';
+import { emptyStageWarning, type StageSteps, taskDraft } from '../../plan/stepDraft.js';
 import { stepIds } from '../../plan/stepIds.js';
 
 /** How a parallel_independent stage lays out its steps (docs/design.md §2.2). */
@@ -10,20 +10,9 @@ export function parallelIndependentSteps(
 ): StageSteps {
   const tasks = stage.tasks ?? [];
   return {
-    steps: tasks.map((t, i) => ({
-      id: stepIds.task(id, i, t.id),
-      role: 'task',
-      index: i,
-      agent: t.agent,
-      label: t.task ?? t.agent,
-      task: t.task ?? '',
-      checklist: t.checklist ?? [],
-      dependsOn: [],
-      inputs: [],
-      own: own(t),
-      path: [...path, 'tasks', i],
-      ...(t.produces ? { produces: t.produces } : {}),
-    })),
+    steps: tasks.map((t, i) =>
+      taskDraft(t, stepIds.task(id, i, t.id), i, path, { dependsOn: [], inputs: [], produces: t.produces }),
+    ),
     maxConcurrent: stage.parallel_execution === false ? 1 : (stage.max_concurrent ?? null),
     issues: tasks.length ? [] : [emptyStageWarning(path, 'add tasks (drag agents into the block)')],
   };

@@ -1,6 +1,6 @@
 import { didYouMean, listNames } from '../../diagnostics.js';
 import type { ModelPath, StageOf } from '../../model/types.js';
-import { emptyStageWarning, own, type StageSteps, type StepDraft } from '../../plan/stepDraft.js';
+import { emptyStageWarning, own, type StageSteps, type StepDraft, taskDraft } from '../../plan/stepDraft.js';
 import { stepIds } from '../../plan/stepIds.js';
 import type { ModelIssue } from '../../yaml/schemaIssues.js';
 
@@ -46,21 +46,14 @@ export function parallelWithSyncSteps(
     tasks.forEach((t, i) => {
       if (segmentOf[i] !== s) return;
       segmentIds.push(taskIds[i] as string);
-      steps.push({
-        id: taskIds[i] as string,
-        role: 'task',
-        index: i,
-        agent: t.agent,
-        label: t.task ?? t.agent,
-        task: t.task ?? '',
-        checklist: t.checklist ?? [],
-        dependsOn: barrierBefore,
-        inputs: [...carried],
-        own: own(t),
-        path: [...path, 'tasks', i],
-        syncPoint: s > 0 ? names[s - 1] : undefined,
-        ...(t.produces ? { produces: t.produces } : {}),
-      });
+      steps.push(
+        taskDraft(t, taskIds[i] as string, i, path, {
+          dependsOn: barrierBefore,
+          inputs: [...carried],
+          syncPoint: s > 0 ? names[s - 1] : undefined,
+          produces: t.produces,
+        }),
+      );
     });
     carried.push(...segmentIds);
     const point = points[s];

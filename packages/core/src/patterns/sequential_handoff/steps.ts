@@ -1,5 +1,5 @@
 import type { ModelPath, StageOf } from '../../model/types.js';
-import { emptyStageWarning, own, type StageSteps } from '../../plan/stepDraft.js';
+import { emptyStageWarning, type StageSteps, taskDraft } from '../../plan/stepDraft.js';
 import { stepIds } from '../../plan/stepIds.js';
 import type { ModelIssue } from '../../yaml/schemaIssues.js';
 
@@ -23,20 +23,11 @@ export function sequentialHandoffSteps(
   return {
     steps: tasks.map((t, i) => {
       const produces = t.produces ?? artifacts[i];
-      return {
-        id: ids[i] as string,
-        role: 'task',
-        index: i,
-        agent: t.agent,
-        label: t.task ?? t.agent,
-        task: t.task ?? '',
-        checklist: t.checklist ?? [],
+      return taskDraft(t, ids[i] as string, i, path, {
         dependsOn: i > 0 ? [ids[i - 1] as string] : [],
         inputs: ids.slice(0, i),
-        own: own(t),
-        path: [...path, 'tasks', i],
-        ...(produces ? { produces } : {}),
-      };
+        produces,
+      });
     }),
     maxConcurrent: null,
     issues,
