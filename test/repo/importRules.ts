@@ -43,7 +43,7 @@ export const WEB_FOLDERS = {
   /** UI features: each imports only itself and the leaves. */
   feature: ['canvas', 'inspector', 'palette', 'run', 'yaml', 'io', 'estimate'],
   /** Shared parts no feature owns: they import only leaves. */
-  leaf: ['api', 'model', 'store', 'shared', 'theme'],
+  leaf: ['api', 'model', 'store', 'runState', 'shared', 'theme'],
 } as const;
 
 type WebRole = keyof typeof WEB_FOLDERS | 'unclassified';

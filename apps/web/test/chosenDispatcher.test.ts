@@ -1,6 +1,6 @@
 import type { HealthResponse } from '@baton/core';
 import { describe, expect, it } from 'vitest';
-import { chosenDispatcher } from '../src/run/useRunUiStore';
+import { chosenDispatcher } from '../src/runState/useRunUiStore';
 
 type Offer = Pick<HealthResponse, 'dispatchers' | 'defaultDispatcher'>;
 const queueServer: Offer = { dispatchers: ['local', 'queue'], defaultDispatcher: 'queue' };

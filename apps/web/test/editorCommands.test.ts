@@ -1,8 +1,8 @@
 import { parse } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import { type EditorStores, flowElementsOf } from '../src/canvas/flowElements';
-import { createCanvasStore } from '../src/canvas/useCanvasStore';
 import { createEditorCommands, type EditorEffects } from '../src/editor/editorCommands';
+import { createCanvasStore } from '../src/store/useCanvasStore';
 import { createDocumentStore } from '../src/store/useDocumentStore';
 import { createSelectionStore } from '../src/store/useSelectionStore';
 

@@ -1,6 +1,6 @@
 import { reduceRun } from '@baton/core';
 import { describe, expect, it } from 'vitest';
-import { stateAtPosition } from '../src/run/replay/replayPosition';
+import { stateAtPosition } from '../src/runState/replayPosition';
 import { conditionalRunLog } from './runLog';
 
 describe('stateAtPosition', () => {

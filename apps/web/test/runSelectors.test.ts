@@ -6,7 +6,7 @@ import {
   selectStageStatus,
   selectStepSimulated,
   selectStepStatus,
-} from '../src/run/runSelectors';
+} from '../src/runState/runSelectors';
 import { conditionalRunLog } from './runLog';
 
 describe('run selectors', () => {

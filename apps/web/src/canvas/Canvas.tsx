@@ -8,11 +8,11 @@ import {
   type ReactFlowState,
   useStore,
 } from '@xyflow/react';
-import { useCallback } from 'react';
-import { EstimatePanel } from '../estimate/EstimatePanel';
+import { type ReactNode, useCallback } from 'react';
 import { connectStages, wouldCycle } from '../model/stageEdits';
-import { useRunUiStore } from '../run/useRunUiStore';
+import { useRunUiStore } from '../runState/useRunUiStore';
 import { classNames } from '../shared/classNames';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { BlockMiniMap } from './BlockMiniMap';
 import type { CanvasCommands } from './canvasCommands';
@@ -23,7 +23,6 @@ import { type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
 import { GRID } from './layout/metrics';
 import { edgeTypes, nodeTypes } from './nodeTypes';
 import { useCanvasDrop } from './useCanvasDrop';
-import { useCanvasStore } from './useCanvasStore';
 import { useFitViewRequests } from './useFitViewRequests';
 
 const PRO_OPTIONS = { hideAttribution: true };
@@ -86,10 +85,13 @@ export function Canvas({
   commands,
   onFile,
   onOpenInspector,
+  editingPanel,
 }: {
   commands: CanvasCommands;
   onFile: (file: File) => void;
   onOpenInspector: () => void;
+  /** Drawn over the flow while the document is edited, not while a run is shown (the page's estimate). */
+  editingPanel?: ReactNode;
 }) {
   const { nodes, edges } = useFlowElements();
   const readOnly = useCanvasStore((s) => s.runGraph !== null);
@@ -163,7 +165,7 @@ export function Canvas({
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1} />
         <BlockMiniMap />
         <Controls showInteractive={false} />
-        {readOnly ? null : <EstimatePanel />}
+        {readOnly ? null : editingPanel}
       </ReactFlow>
       {empty ? <EmptyCanvas /> : null}
     </div>

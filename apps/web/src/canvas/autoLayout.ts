@@ -1,6 +1,6 @@
+import { useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { appStores, flowGraphOf } from './flowElements';
-import { useCanvasStore } from './useCanvasStore';
 import { requestFitView } from './useFitViewRequests';
 
 /** Lay every block out again with elkjs, then fit the result in view. */

@@ -1,9 +1,10 @@
 import type { Orchestration, PlanStep } from '@baton/core';
 import { classNames } from '../shared/classNames';
+import type { XY } from '../shared/geometry';
 import type { GraphViews } from '../store/graphViews';
 import { blockNodeId, type FlowEdge, type FlowNode } from './flowTypes';
 import { type BlockLayout, blockLayout, type LayoutItem } from './layout/blockLayout';
-import { defaultBlockPositions, type XY } from './layout/defaultBlockPositions';
+import { defaultBlockPositions } from './layout/defaultBlockPositions';
 import { STEP_H } from './layout/metrics';
 
 export interface PlacedBlock extends BlockLayout {

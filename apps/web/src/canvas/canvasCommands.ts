@@ -1,9 +1,9 @@
 import type { PatternName } from '@baton/core';
 import type { EdgeChange, Node, NodeChange } from '@xyflow/react';
+import type { XY } from '../shared/geometry';
 import type { Selection } from '../store/useSelectionStore';
 import type { DropTarget } from './dropTarget';
 import type { FlowEdge, FlowNode } from './flowTypes';
-import type { XY } from './layout/defaultBlockPositions';
 
 /**
  * What the canvas asks of the editor: the editor's commands (editor/editorCommands.ts), handed

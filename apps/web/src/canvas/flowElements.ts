@@ -2,13 +2,13 @@ import type { Orchestration } from '@baton/core';
 import type { EdgeChange, NodeChange } from '@xyflow/react';
 import type { StoreApi } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
+import type { XY } from '../shared/geometry';
 import type { GraphViews } from '../store/graphViews';
+import { type CanvasState, type NodeSize, useCanvasStore } from '../store/useCanvasStore';
 import { type DocumentState, useDocumentStore } from '../store/useDocumentStore';
 import { type Selection, type SelectionState, useSelectionStore } from '../store/useSelectionStore';
 import { buildFlowGraph, type FlowGraph } from './buildFlowGraph';
 import { blockNodeId, type FlowEdge, type FlowNode, stageIdOfBlock } from './flowTypes';
-import type { XY } from './layout/defaultBlockPositions';
-import { type CanvasState, type NodeSize, useCanvasStore } from './useCanvasStore';
 
 /** The stores the canvas is drawn from and the editor's commands act on. */
 export interface EditorStores {

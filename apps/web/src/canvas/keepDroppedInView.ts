@@ -1,8 +1,8 @@
 import type { ReactFlowInstance } from '@xyflow/react';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { appStores, flowGraphOf } from './flowElements';
 import { blockNodeId, type FlowEdge, type FlowNode } from './flowTypes';
 import { placeInView, type ScreenRect } from './placeInView';
-import { useCanvasStore } from './useCanvasStore';
 import { requestShowNodes } from './useFitViewRequests';
 
 /** Space kept between a dropped block and the canvas's edges or what is drawn over it. */

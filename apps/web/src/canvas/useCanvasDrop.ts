@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import { flushSync } from 'react-dom';
-import { draggedPayload, endPaletteDrag, isPaletteDrag } from '../palette/dragPayload';
+import { draggedPayload, endPaletteDrag, isPaletteDrag } from '../shared/dragPayload';
 import type { CanvasCommands } from './canvasCommands';
 import { dropTargetAt } from './dropTarget';
 import { appStores, flowElementsOf } from './flowElements';

@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Dialog } from '../shared/Dialog';
+import { useSessionStore } from '../store/useSessionStore';
 import { keepMineAsCopy, reloadTheirs } from './saveDocument';
-import { useSessionStore } from './useSessionStore';
 
 /** A stale save (412): reload the stored version, or keep mine as a copy. Nothing is overwritten. */
 export function ConflictDialog() {

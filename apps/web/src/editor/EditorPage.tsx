@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { autoLayout } from '../canvas/autoLayout';
 import { Canvas } from '../canvas/Canvas';
 import { FIT_OPTIONS } from '../canvas/fitOptions';
-import { useShownViews } from '../canvas/useCanvasStore';
+import { EstimatePanel } from '../estimate/EstimatePanel';
 import { ImportDialog } from '../io/ImportDialog';
 import { importFile } from '../io/importText';
 import { Palette } from '../palette/Palette';
@@ -14,6 +14,7 @@ import { RunBanner } from '../run/RunBanner';
 import { RunBottomBar } from '../run/RunBottomBar';
 import { useLiveRun } from '../run/useLiveRun';
 import { classNames } from '../shared/classNames';
+import { useShownViews } from '../store/useCanvasStore';
 import { ConflictDialog } from './ConflictDialog';
 import { connectEditorStores } from './connectEditorStores';
 import { editorCommands } from './editorCommands';
@@ -110,10 +111,15 @@ function Editor() {
           />
         ) : null}
         <div className={classNames('editor-body', runId && 'is-run')}>
-          {runId ? null : <Palette />}
+          {runId ? null : <Palette onAdd={editorCommands.addFromPalette} />}
           <div className="canvas-column">
             <div className="canvas-stack">
-              <Canvas commands={editorCommands} onFile={onFile} onOpenInspector={openInspector} />
+              <Canvas
+                commands={editorCommands}
+                onFile={onFile}
+                onOpenInspector={openInspector}
+                editingPanel={<EstimatePanel />}
+              />
               {runId ? <StepDrawer views={shownViews} /> : null}
             </div>
             {runId ? <RunBottomBar views={shownViews} /> : null}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { type Location, useBlocker } from 'react-router';
 import { Dialog } from '../shared/Dialog';
 import { isDirty, useDocumentStore } from '../store/useDocumentStore';
-import { useSessionStore } from './useSessionStore';
+import { useSessionStore } from '../store/useSessionStore';
 
 /** Does going to `next` leave the document open now (its own runs are still its editor)? */
 function leavesDocument(current: Location, next: Location): boolean {

@@ -1,7 +1,7 @@
+import type { Draft } from '../store/drafts';
 import { useDocumentStore } from '../store/useDocumentStore';
-import type { Draft } from './drafts';
+import { useSessionStore } from '../store/useSessionStore';
 import { discardSetAside, restoreSetAside } from './openDocument';
-import { useSessionStore } from './useSessionStore';
 
 function describe(draft: Draft): string {
   const stages = draft.document.stages.length;

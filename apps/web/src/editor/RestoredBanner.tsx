@@ -1,9 +1,9 @@
 import type { OrchestrationRecord } from '@baton/core';
 import { keys, queryClient } from '../api/queries';
+import { clearDraft } from '../store/drafts';
 import { useDocumentStore } from '../store/useDocumentStore';
-import { clearDraft } from './drafts';
+import { useSessionStore } from '../store/useSessionStore';
 import { openNew, openRecord } from './openDocument';
-import { useSessionStore } from './useSessionStore';
 
 /** Unsaved changes were brought back from this browser's storage: say so, offer to drop them. */
 export function RestoredBanner() {

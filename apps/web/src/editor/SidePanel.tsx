@@ -1,11 +1,12 @@
-import { useShownViews } from '../canvas/useCanvasStore';
 import { Inspector } from '../inspector/Inspector';
 import { RunTab } from '../run/RunTab';
 import { Tabs } from '../shared/Tabs';
+import { useShownViews } from '../store/useCanvasStore';
 import { useSelectionStore } from '../store/useSelectionStore';
+import { useSessionStore } from '../store/useSessionStore';
 import { YamlTab } from '../yaml/YamlTab';
+import { editorCommands } from './editorCommands';
 import { type PanelTab, usePanelStore } from './usePanelStore';
-import { useSessionStore } from './useSessionStore';
 
 const TABS: { id: PanelTab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
@@ -39,8 +40,8 @@ export function SidePanel() {
         testIdPrefix="tab-"
       />
       <div className="tab-body">
-        {tab === 'inspector' ? <Inspector /> : null}
-        {tab === 'yaml' ? <YamlTab /> : null}
+        {tab === 'inspector' ? <Inspector commands={editorCommands} /> : null}
+        {tab === 'yaml' ? <YamlTab history={editorCommands} /> : null}
         {tab === 'run' ? <RunTab views={shownViews} orchestrationId={orchestrationId} /> : null}
       </div>
     </aside>

@@ -1,15 +1,15 @@
 import { useNavigate } from 'react-router';
-import { useCanvasStore } from '../canvas/useCanvasStore';
 import { setModelValue } from '../inspector/modelBinding';
 import { ExportMenu } from '../io/ExportMenu';
 import { RunControls } from '../run/RunControls';
 import { classNames } from '../shared/classNames';
 import { Logo } from '../shared/Logo';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';
-import { redoEdit, undoEdit } from '../yaml/undoRedo';
+import { useSessionStore } from '../store/useSessionStore';
 import { useYamlEditorStore } from '../yaml/useYamlEditorStore';
+import { editorCommands } from './editorCommands';
 import { saveDocument } from './saveDocument';
-import { useSessionStore } from './useSessionStore';
 
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
@@ -67,7 +67,7 @@ export function Toolbar({
         <button
           type="button"
           className="btn btn-icon-text"
-          onClick={undoEdit}
+          onClick={editorCommands.undo}
           disabled={!canUndo || viewingRun}
           title={`Undo (${MOD}Z)`}
           data-testid="undo"
@@ -77,7 +77,7 @@ export function Toolbar({
         <button
           type="button"
           className="btn btn-icon-text"
-          onClick={redoEdit}
+          onClick={editorCommands.redo}
           disabled={!canRedo || viewingRun}
           title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Y'})`}
           data-testid="redo"

@@ -1,5 +1,5 @@
 import { appStores, type EditorStores, flowGraphOf } from '../canvas/flowElements';
-import type { XY } from '../canvas/layout/defaultBlockPositions';
+import type { XY } from '../shared/geometry';
 
 /**
  * The one piece of wiring between the editor's stores, started by the editor page and stopped by

@@ -10,13 +10,13 @@ import {
   selectedNeedsEdge,
 } from '../canvas/flowElements';
 import { blockNodeId, type FlowEdge, type FlowNode } from '../canvas/flowTypes';
-import type { XY } from '../canvas/layout/defaultBlockPositions';
 import { requestShowNodes } from '../canvas/useFitViewRequests';
 import { addAgent } from '../model/addAgent';
 import { addStage, appendStages, disconnectStages, removeStage } from '../model/stageEdits';
 import { moveStep, removeStep, setStepAgent, siblingCount } from '../model/stepEdits';
 import { refOfStepId } from '../model/stepRef';
-import type { PalettePayload } from '../palette/dragPayload';
+import type { PalettePayload } from '../shared/dragPayload';
+import type { XY } from '../shared/geometry';
 import { type Toast, toast } from '../shared/useToastStore';
 import type { Selection } from '../store/useSelectionStore';
 import { flushYamlEdits } from '../yaml/useYamlEditorStore';
@@ -26,7 +26,7 @@ export interface EditorEffects {
   toast(tone: Toast['tone'], text: string): void;
   /** Bring these canvas nodes into view. */
   showNodes(nodeIds: string[]): void;
-  /** Apply text typed in the YAML tab and not applied yet, before an undo or redo (yaml/undoRedo.ts). */
+  /** Apply text typed in the YAML tab and not applied yet, before an undo or redo (the YAML tab's Ctrl+Z too). */
   flushTypedText(): void;
 }
 

@@ -1,10 +1,7 @@
 import { type AgentCatalog, deepEqual, type OrchestrationRecord } from '@baton/core';
-import { useCanvasStore } from '../canvas/useCanvasStore';
 import { requestFitView } from '../canvas/useFitViewRequests';
-import type { Snapshot } from '../store/history';
-import { EMPTY_DOCUMENT, isDirty, useDocumentStore } from '../store/useDocumentStore';
-import { useSelectionStore } from '../store/useSelectionStore';
-import { analyzeYaml } from '../yaml/analyzeYaml';
+import { analyzeYaml } from '../model/analyzeYaml';
+import { snapshotFromText } from '../model/snapshotFromText';
 import {
   clearDraft,
   type Draft,
@@ -15,9 +12,12 @@ import {
   removeSetAside,
   setAside,
   writeDraft,
-} from './drafts';
-import { snapshotFromText } from './snapshotFromText';
-import { useSessionStore } from './useSessionStore';
+} from '../store/drafts';
+import type { Snapshot } from '../store/history';
+import { useCanvasStore } from '../store/useCanvasStore';
+import { EMPTY_DOCUMENT, isDirty, useDocumentStore } from '../store/useDocumentStore';
+import { useSelectionStore } from '../store/useSelectionStore';
+import { useSessionStore } from '../store/useSessionStore';
 
 export const NEW_SNAPSHOT: Snapshot = { document: EMPTY_DOCUMENT, source: null, preferredForm: 'seed' };
 

@@ -1,16 +1,16 @@
 import { hasErrors, type OrchestrationRecord } from '@baton/core';
 import { ApiRequestError, api, VersionConflictError } from '../api/client';
 import { keys, queryClient } from '../api/queries';
-import { useCanvasStore } from '../canvas/useCanvasStore';
+import { analyzeYaml } from '../model/analyzeYaml';
 import { toast } from '../shared/useToastStore';
+import { clearDraft, clearLayout, writeLayout } from '../store/drafts';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { isDirty, useDocumentStore } from '../store/useDocumentStore';
-import { analyzeYaml } from '../yaml/analyzeYaml';
+import { useSessionStore } from '../store/useSessionStore';
 import { documentYaml } from '../yaml/documentYaml';
 import { flushYamlEdits } from '../yaml/useYamlEditorStore';
-import { clearDraft, clearLayout, writeLayout } from './drafts';
 import { openRecord } from './openDocument';
 import { adoptSavedId } from './useEditorSession';
-import { useSessionStore } from './useSessionStore';
 
 type Navigate = (path: string, options?: { replace?: boolean }) => void;
 

@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { useCanvasStore } from '../canvas/useCanvasStore';
+import { clearDraft, draftOf, writeDraft, writeLayout } from '../store/drafts';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { isDirty, useDocumentStore } from '../store/useDocumentStore';
-import { clearDraft, draftOf, writeDraft, writeLayout } from './drafts';
-import { useSessionStore } from './useSessionStore';
+import { useSessionStore } from '../store/useSessionStore';
 
 /**
  * Unsaved changes go to local storage as they are made, so a reload or a crash loses nothing;

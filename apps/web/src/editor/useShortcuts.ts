@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useCanvasStore } from '../canvas/useCanvasStore';
-import { useRunUiStore } from '../run/useRunUiStore';
+import { useRunUiStore } from '../runState/useRunUiStore';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { editorCommands } from './editorCommands';
 
 const { deleteSelection, nudgeSelection, pasteYaml, selectionAsYaml, undo, redo, select } = editorCommands;

@@ -1,10 +1,10 @@
 import { deepEqual, type Orchestration, parse } from '@baton/core';
 import { useEffect, useMemo, useRef } from 'react';
-import { type ShownGraph, useCanvasStore } from '../canvas/useCanvasStore';
 import { requestFitView } from '../canvas/useFitViewRequests';
-import { useRunStore } from '../run/useRunStore';
-import { useRunUiStore } from '../run/useRunUiStore';
+import { useRunStore } from '../runState/useRunStore';
+import { useRunUiStore } from '../runState/useRunUiStore';
 import { graphViews } from '../store/graphViews';
+import { type ShownGraph, useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { usePanelStore } from './usePanelStore';
 

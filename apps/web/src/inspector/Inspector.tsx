@@ -1,11 +1,12 @@
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
+import type { InspectorCommands } from './inspectorCommands';
 import { OrchestrationInspector } from './OrchestrationInspector';
 import { StageInspector } from './StageInspector';
 import { StepInspector } from './StepInspector';
 
 /** The Inspector tab: edits the selected block or step, else the orchestration. */
-export function Inspector() {
+export function Inspector({ commands }: { commands: InspectorCommands }) {
   const selection = useSelectionStore((s) => s.selection);
   // Keyed by position, not id: renaming a stage changes its id, and the field being typed in must
   // keep its focus.
@@ -19,9 +20,11 @@ export function Inspector() {
   return (
     <div className="inspector" data-testid="inspector">
       {selection?.kind === 'stage' ? (
-        <StageInspector key={`stage-${stageIndex}`} stageId={selection.stageId} />
+        <StageInspector key={`stage-${stageIndex}`} stageId={selection.stageId} commands={commands} />
       ) : null}
-      {selection?.kind === 'step' ? <StepInspector key={stepKey} stepId={selection.stepId} /> : null}
+      {selection?.kind === 'step' ? (
+        <StepInspector key={stepKey} stepId={selection.stepId} commands={commands} />
+      ) : null}
       {selection === null ? <OrchestrationInspector /> : null}
     </div>
   );

@@ -1,14 +1,14 @@
 import { type ModelPath, PATTERN_TITLES } from '@baton/core';
 import { useMemo } from 'react';
-import { useCanvasStore } from '../canvas/useCanvasStore';
-import { deleteSelection } from '../editor/selectionActions';
 import { renameStage } from '../model/renameStage';
 import { PatternGlyph } from '../shared/patterns/PatternGlyph';
 import { WEB_PATTERNS } from '../shared/patterns/registry';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { NeedsField } from './fields/NeedsField';
 import { TextField } from './fields/TextField';
+import type { InspectorCommands } from './inspectorCommands';
 import { IssuesContext, stageIssues } from './inspectorIssues';
 import { pathKey } from './modelBinding';
 import { PATTERN_FIELDS } from './patterns/patternFields';
@@ -26,7 +26,7 @@ function rename(index: number, key: 'id' | 'name', value: string | undefined) {
 }
 
 /** The selected block: every key of its pattern (docs/design.md §2.2) and the stage's own keys. */
-export function StageInspector({ stageId }: { stageId: string }) {
+export function StageInspector({ stageId, commands }: { stageId: string; commands: InspectorCommands }) {
   const view = useDocumentStore((s) => s.views.stages[stageId]);
   const document = useDocumentStore((s) => s.document);
   const compiled = useDocumentStore((s) => s.views.issues);
@@ -71,7 +71,7 @@ export function StageInspector({ stageId }: { stageId: string }) {
           <button
             type="button"
             className="btn btn-danger-ghost"
-            onClick={deleteSelection}
+            onClick={commands.deleteSelection}
             data-testid="delete-stage"
           >
             Delete block

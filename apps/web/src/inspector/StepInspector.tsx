@@ -1,15 +1,15 @@
 import type { ModelPath, Stage, StepRole, SyncPoint } from '@baton/core';
 import { useMemo } from 'react';
-import { ROLE_LABEL } from '../canvas/nodes/stepRoles';
-import { editorCommands } from '../editor/editorCommands';
 import { siblingCount } from '../model/stepEdits';
 import { refOfStepId } from '../model/stepRef';
+import { ROLE_LABEL } from '../shared/stepRoles';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 import { AgentField } from './fields/AgentField';
 import { SelectField } from './fields/SelectField';
 import { StringListField } from './fields/StringListField';
 import { TextField } from './fields/TextField';
+import type { InspectorCommands } from './inspectorCommands';
 import { IssuesContext, stageIssues } from './inspectorIssues';
 import { setModelValue } from './modelBinding';
 import { StepSettingsFields } from './StepSettingsFields';
@@ -158,7 +158,7 @@ function RoleFields({
 }
 
 /** The selected step: its keys, reordering and deletion. */
-export function StepInspector({ stepId }: { stepId: string }) {
+export function StepInspector({ stepId, commands }: { stepId: string; commands: InspectorCommands }) {
   const view = useDocumentStore((s) => s.views.steps[stepId]);
   const plan = useDocumentStore((s) => s.views.plan);
   const document = useDocumentStore((s) => s.document);
@@ -198,7 +198,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
                 type="button"
                 className="btn btn-small"
                 disabled={ref.index === 0}
-                onClick={() => editorCommands.nudgeSelection(-1)}
+                onClick={() => commands.nudgeSelection(-1)}
                 title="Alt+←"
               >
                 ← Earlier
@@ -207,7 +207,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
                 type="button"
                 className="btn btn-small"
                 disabled={ref.index >= count - 1}
-                onClick={() => editorCommands.nudgeSelection(1)}
+                onClick={() => commands.nudgeSelection(1)}
                 title="Alt+→"
               >
                 Later →
@@ -218,7 +218,7 @@ export function StepInspector({ stepId }: { stepId: string }) {
           <button
             type="button"
             className="btn btn-small btn-danger-ghost"
-            onClick={editorCommands.deleteSelection}
+            onClick={commands.deleteSelection}
             data-testid="delete-step"
           >
             {view.role === 'primary' || view.role === 'fanin' || view.role === 'analyzer'

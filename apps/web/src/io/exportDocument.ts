@@ -1,7 +1,7 @@
 import { type FileForm, SerializeError, serialize, toMermaid } from '@baton/core';
-import { useSessionStore } from '../editor/useSessionStore';
 import { toast } from '../shared/useToastStore';
 import { useDocumentStore } from '../store/useDocumentStore';
+import { useSessionStore } from '../store/useSessionStore';
 import { downloadText, slug } from './download';
 
 export type ExportFormat = FileForm | 'mermaid';

@@ -1,8 +1,8 @@
 import { type Diagnostic, formatDiagnostic } from '@baton/core';
-import { useCanvasStore } from '../canvas/useCanvasStore';
-import { snapshotFromText } from '../editor/snapshotFromText';
+import { snapshotFromText } from '../model/snapshotFromText';
 import { toast } from '../shared/useToastStore';
 import { requestFitView } from '../shared/viewRequests';
+import { useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
 

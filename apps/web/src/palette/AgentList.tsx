@@ -1,8 +1,7 @@
 import { type AgentInfo, runsSimulated, runtimeKindOf } from '@baton/core';
 import { useMemo } from 'react';
-import { editorCommands } from '../editor/editorCommands';
+import { endPaletteDrag, type PalettePayload, startPaletteDrag } from '../shared/dragPayload';
 import { useDocumentStore } from '../store/useDocumentStore';
-import { endPaletteDrag, startPaletteDrag } from './dragPayload';
 
 /**
  * The badge beside an agent's name: *simulated* for every agent a run would simulate (a
@@ -26,7 +25,7 @@ function RuntimeBadge({ agent }: { agent: AgentInfo }) {
 }
 
 /** The registry's agents (and the document's inline ones), filtered by name and description. */
-export function AgentList({ query }: { query: string }) {
+export function AgentList({ query, onAdd }: { query: string; onAdd: (payload: PalettePayload) => void }) {
   const registry = useDocumentStore((s) => s.registry);
   const inline = useDocumentStore((s) => s.document.agents);
   const agents = useMemo(() => {
@@ -53,11 +52,11 @@ export function AgentList({ query }: { query: string }) {
             type="button"
             className="palette-item palette-agent"
             draggable
-            onDoubleClick={() => editorCommands.addFromPalette({ kind: 'agent', name: agent.name })}
+            onDoubleClick={() => onAdd({ kind: 'agent', name: agent.name })}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                editorCommands.addFromPalette({ kind: 'agent', name: agent.name });
+                onAdd({ kind: 'agent', name: agent.name });
               }
             }}
             onDragStart={(e) => startPaletteDrag(e, { kind: 'agent', name: agent.name })}

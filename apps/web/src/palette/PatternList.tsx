@@ -1,10 +1,9 @@
 import { PATTERN_TITLES, PATTERNS } from '@baton/core';
-import { addFromPalette } from '../canvas/canvasActions';
+import { endPaletteDrag, type PalettePayload, startPaletteDrag } from '../shared/dragPayload';
 import { PatternGlyph } from '../shared/patterns/PatternGlyph';
 import { WEB_PATTERNS } from '../shared/patterns/registry';
-import { endPaletteDrag, startPaletteDrag } from './dragPayload';
 
-export function PatternList() {
+export function PatternList({ onAdd }: { onAdd: (payload: PalettePayload) => void }) {
   return (
     <ul className="palette-list">
       {PATTERNS.map((pattern) => (
@@ -13,11 +12,11 @@ export function PatternList() {
             type="button"
             className={`palette-item palette-pattern pattern-${pattern}`}
             draggable
-            onDoubleClick={() => addFromPalette({ kind: 'pattern', pattern })}
+            onDoubleClick={() => onAdd({ kind: 'pattern', pattern })}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                addFromPalette({ kind: 'pattern', pattern });
+                onAdd({ kind: 'pattern', pattern });
               }
             }}
             onDragStart={(e) => startPaletteDrag(e, { kind: 'pattern', pattern })}

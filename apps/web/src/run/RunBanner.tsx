@@ -1,4 +1,4 @@
-import { useRunStore } from './useRunStore';
+import { useRunStore } from '../runState/useRunStore';
 
 const CONNECTION_TEXT = {
   idle: '',

@@ -1,7 +1,7 @@
+import { useRunStore } from '../runState/useRunStore';
 import type { GraphViews } from '../store/graphViews';
 import { ReplayScrubber } from './replay/ReplayScrubber';
 import { Timeline } from './timeline/Timeline';
-import { useRunStore } from './useRunStore';
 
 /** Below the canvas while a run is shown: the replay scrubber over the timeline. */
 export function RunBottomBar({ views }: { views: GraphViews }) {

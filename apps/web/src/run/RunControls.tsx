@@ -1,11 +1,11 @@
 import type { RunDispatcher } from '@baton/core';
 import { useNavigate } from 'react-router';
 import { useHealth } from '../api/queries';
+import { useRunStore } from '../runState/useRunStore';
+import { chosenDispatcher, useRunUiStore } from '../runState/useRunUiStore';
 import { classNames } from '../shared/classNames';
 import { useRunActions } from './commands/RunActionsContext';
 import { cancelRun, startRun } from './commands/runCommands';
-import { useRunStore } from './useRunStore';
-import { chosenDispatcher, useRunUiStore } from './useRunUiStore';
 
 const SPEEDS = [1, 2, 5, 10, 50];
 

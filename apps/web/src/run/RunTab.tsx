@@ -1,8 +1,8 @@
 import { formatDuration } from '@baton/core';
+import { useRunStore } from '../runState/useRunStore';
 import type { GraphViews } from '../store/graphViews';
 import { RunHistory } from './RunHistory';
 import { RunSummary } from './summary/RunSummary';
-import { useRunStore } from './useRunStore';
 
 /**
  * The Run tab: before a run, the estimate it will be compared with; while one is shown, its

@@ -3,8 +3,8 @@ import { useEffect } from 'react';
 import { ApiRequestError, api } from '../api/client';
 import { keys, queryClient } from '../api/queries';
 import { openRunStream } from '../api/runEventSource';
+import { useRunStore } from '../runState/useRunStore';
 import { createFrameBatcher } from './frameBatcher';
-import { useRunStore } from './useRunStore';
 
 const REOPEN_MS = 1000;
 const DETAIL_RETRY_MS = 1500;

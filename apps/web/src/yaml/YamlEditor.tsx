@@ -5,18 +5,28 @@ import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Annotation, EditorState, Prec, type StateEffect } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { useEffect, useMemo, useRef } from 'react';
+import { analyzeYaml } from '../model/analyzeYaml';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { type Selection, useSelectionStore } from '../store/useSelectionStore';
-import { analyzeYaml } from './analyzeYaml';
 import { documentYaml } from './documentYaml';
 import { editorTheme } from './editorTheme';
 import { highlightedLines, setHighlightedLines } from './highlightLines';
 import { minimalChange } from './minimalChange';
 import { pathOfSelection } from './selectionForPath';
 import { toCmDiagnostics } from './toCmDiagnostics';
-import { redoEdit, undoEdit } from './undoRedo';
 import { useYamlEditorStore } from './useYamlEditorStore';
 import { themedHighlightStyle } from './yamlHighlight';
+
+/**
+ * Undo and redo for the whole editor (toolbar, shortcuts, Ctrl+Z here): one history, the editor
+ * page's commands. They record text typed here and not applied yet (the pause has not passed) as
+ * an edit of its own first, so an undo takes back exactly that text — never the text and the edit
+ * before it — and a redo brings it back as typed.
+ */
+export interface EditHistory {
+  undo(): void;
+  redo(): void;
+}
 
 /** Marks the editor's own replacements (the document changed elsewhere): not a user edit. */
 const fromDocument = Annotation.define<boolean>();
@@ -29,8 +39,11 @@ export const APPLY_DELAY_MS = 300;
  * is parsed after a short pause: a valid text becomes the document (one undo step, the canvas
  * follows), an invalid one shows its diagnostics inline and leaves the document as it was.
  */
-export function YamlEditor() {
+export function YamlEditor({ history }: { history: EditHistory }) {
   const host = useRef<HTMLDivElement>(null);
+  // The view is made once: its key handler reads the latest commands through a ref.
+  const historyRef = useRef(history);
+  historyRef.current = history;
   const viewRef = useRef<EditorView | null>(null);
   const timer = useRef(0);
   const document = useDocumentStore((s) => s.document);
@@ -102,8 +115,8 @@ export function YamlEditor() {
                 const command = historyCommandOf(event);
                 if (!command) return false;
                 event.preventDefault();
-                if (command === 'undo') undoEdit();
-                else redoEdit();
+                if (command === 'undo') historyRef.current.undo();
+                else historyRef.current.redo();
                 return true;
               },
               // Leaving the text (for the canvas, the Inspector, a button) records what was typed

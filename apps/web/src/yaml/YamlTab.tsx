@@ -1,10 +1,10 @@
 import { seedFormBlocker } from '@baton/core';
 import { effectiveForm, useDocumentStore } from '../store/useDocumentStore';
 import { DiagnosticsList } from './DiagnosticsList';
-import { YamlEditor } from './YamlEditor';
+import { type EditHistory, YamlEditor } from './YamlEditor';
 
 /** The YAML tab: the document as a file, in seed or full form, with its diagnostics. */
-export function YamlTab() {
+export function YamlTab({ history }: { history: EditHistory }) {
   const document = useDocumentStore((s) => s.document);
   const preferred = useDocumentStore((s) => s.preferredForm);
   const setPreferredForm = useDocumentStore((s) => s.setPreferredForm);
@@ -39,7 +39,7 @@ export function YamlTab() {
         </fieldset>
         <span className="yaml-hint">Edits apply as you type</span>
       </div>
-      <YamlEditor />
+      <YamlEditor history={history} />
       <DiagnosticsList />
     </div>
   );

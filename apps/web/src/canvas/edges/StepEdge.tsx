@@ -1,6 +1,6 @@
 import { BaseEdge, type EdgeProps, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
-import { useEdgeFlowing } from '../../run/runSelectors';
+import { useEdgeFlowing } from '../../runState/runSelectors';
 import type { FlowEdge } from '../flowTypes';
 
 /**

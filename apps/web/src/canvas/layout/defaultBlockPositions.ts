@@ -1,10 +1,6 @@
 import type { Plan } from '@baton/core';
+import type { XY } from '../../shared/geometry';
 import { BLOCK_GAP_X, BLOCK_GAP_Y } from './metrics';
-
-export interface XY {
-  x: number;
-  y: number;
-}
 
 /**
  * A starting place for every block: rows by dependency depth (a stage one row below the last stage

@@ -1,6 +1,6 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
+import type { XY } from '../../shared/geometry';
 import type { PlacedBlock } from '../buildFlowGraph';
-import type { XY } from './defaultBlockPositions';
 import { BLOCK_GAP_X, BLOCK_GAP_Y, GRID } from './metrics';
 
 const elk = new ELK();

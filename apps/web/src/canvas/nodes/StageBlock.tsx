@@ -1,11 +1,11 @@
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { memo } from 'react';
-import { useStageStatus } from '../../run/runSelectors';
-import { useRunStore } from '../../run/useRunStore';
+import { useStageStatus } from '../../runState/runSelectors';
+import { useRunStore } from '../../runState/useRunStore';
 import { classNames } from '../../shared/classNames';
 import { PatternGlyph } from '../../shared/patterns/PatternGlyph';
+import { useShownViews } from '../../store/useCanvasStore';
 import type { StageBlockNode } from '../flowTypes';
-import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { sameNodeProps } from './sameNodeProps';
 

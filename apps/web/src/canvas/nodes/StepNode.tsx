@@ -7,16 +7,16 @@ import {
   useStepRun,
   useStepSimulated,
   useStepStatus,
-} from '../../run/runSelectors';
-import { useRunUiStore } from '../../run/useRunUiStore';
+} from '../../runState/runSelectors';
+import { useRunUiStore } from '../../runState/useRunUiStore';
 import { classNames } from '../../shared/classNames';
+import { EMPTY_SLOT_HINT, ROLE_LABEL } from '../../shared/stepRoles';
+import { useShownViews } from '../../store/useCanvasStore';
 import type { StepFlowNode } from '../flowTypes';
-import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
 import { StepRunBadge } from './StepRunBadge';
 import { sameNodeProps } from './sameNodeProps';
-import { EMPTY_SLOT_HINT, ROLE_LABEL } from './stepRoles';
 
 /**
  * One step of the plan. It reads only its own view and status by id, so an edit or a run event

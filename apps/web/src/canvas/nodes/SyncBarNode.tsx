@@ -1,10 +1,10 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useStepStatus } from '../../run/runSelectors';
-import { useRunUiStore } from '../../run/useRunUiStore';
+import { useStepStatus } from '../../runState/runSelectors';
+import { useRunUiStore } from '../../runState/useRunUiStore';
 import { classNames } from '../../shared/classNames';
+import { useShownViews } from '../../store/useCanvasStore';
 import type { SyncBarFlowNode } from '../flowTypes';
-import { useShownViews } from '../useCanvasStore';
 import { useIsDropTarget } from '../useDropTargetStore';
 import { StepHandles } from './StepHandles';
 import { sameNodeProps } from './sameNodeProps';

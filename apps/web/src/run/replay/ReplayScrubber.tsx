@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useRunStore } from '../useRunStore';
+import { useRunStore } from '../../runState/useRunStore';
 
 const RATES = [10, 50, 200];
 

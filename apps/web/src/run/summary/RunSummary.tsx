@@ -1,11 +1,11 @@
 import { formatDuration } from '@baton/core';
 import { useNavigate } from 'react-router';
 import { artifactUrl } from '../../api/client';
+import { useRunStore } from '../../runState/useRunStore';
+import { useRunUiStore } from '../../runState/useRunUiStore';
 import type { GraphViews } from '../../store/graphViews';
 import { useRunActions } from '../commands/RunActionsContext';
 import { retryRun } from '../commands/runCommands';
-import { useRunStore } from '../useRunStore';
-import { useRunUiStore } from '../useRunUiStore';
 
 const OUTCOME = { succeeded: 'Succeeded', failed: 'Failed', cancelled: 'Cancelled' } as const;
 

@@ -1,10 +1,10 @@
 import { formatDuration, type StepInterval, stepIntervals } from '@baton/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, memo, useEffect, useMemo, useRef, useState } from 'react';
+import { useRunStore } from '../../runState/useRunStore';
+import { useRunUiStore } from '../../runState/useRunUiStore';
 import { classNames } from '../../shared/classNames';
 import type { GraphViews } from '../../store/graphViews';
-import { useRunStore } from '../useRunStore';
-import { useRunUiStore } from '../useRunUiStore';
 import { type TimelineBar, type TimelineRow, timelineRows } from './timelineRows';
 
 const TICK_MS = 250;

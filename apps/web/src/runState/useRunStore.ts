@@ -1,7 +1,7 @@
 import { emptyRunState, type RunEvent, type RunState } from '@baton/core';
 import { create } from 'zustand';
 import type { RunDetail } from '../api/client';
-import { stateAtPosition } from './replay/replayPosition';
+import { stateAtPosition } from './replayPosition';
 
 /** How the live stream stands: shown beside the run, so an interrupted view never passes for live. */
 export type Connection = 'idle' | 'connecting' | 'live' | 'interrupted' | 'ended';

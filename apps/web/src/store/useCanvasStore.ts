@@ -1,9 +1,9 @@
 import type { Orchestration } from '@baton/core';
 import { create, type StateCreator } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { GraphViews } from '../store/graphViews';
-import { useDocumentStore } from '../store/useDocumentStore';
-import type { XY } from './layout/defaultBlockPositions';
+import type { XY } from '../shared/geometry';
+import type { GraphViews } from './graphViews';
+import { useDocumentStore } from './useDocumentStore';
 
 /** A graph drawn instead of the document being edited: a run's own plan (read-only). */
 export interface ShownGraph {

@@ -1,6 +1,6 @@
 import type { FileForm, Orchestration } from '@baton/core';
-import type { XY } from '../canvas/layout/defaultBlockPositions';
-import type { Snapshot } from '../store/history';
+import type { XY } from '../shared/geometry';
+import type { Snapshot } from './history';
 
 /**
  * Unsaved work kept in the browser until it is saved: the model itself (it may not be valid

@@ -1,6 +1,6 @@
 import type { AgentCatalog, Diagnostic } from '@baton/core';
 import type { Snapshot } from '../store/history';
-import { analyzeYaml } from '../yaml/analyzeYaml';
+import { analyzeYaml } from './analyzeYaml';
 
 /** A file's text as an editor state, or the diagnostics that say why it cannot be opened. */
 export function snapshotFromText(
