@@ -2,7 +2,6 @@ import { compile, type Orchestration, PATTERNS, type PlanStep } from '@baton/cor
 import { createElement } from 'react';
 import { describe, expect, it } from 'vitest';
 import { blockLayout } from '../src/canvas/layout/blockLayout';
-import { PATTERN_FIELDS } from '../src/inspector/patterns/patternFields';
 import { BlockRows, stepCell, stepsOf } from '../src/shared/patterns/blockRows';
 import { WEB_PATTERNS } from '../src/shared/patterns/registry';
 import type { WebPatternParts } from '../src/shared/patterns/webPattern';
@@ -10,13 +9,12 @@ import type { WebPatternParts } from '../src/shared/patterns/webPattern';
 describe("the editor's parts of every pattern, one entry each", () => {
   it('has a glyph, a hint, a layout and Inspector fields for every pattern core knows', () => {
     expect(Object.keys(WEB_PATTERNS).sort()).toEqual([...PATTERNS].sort());
-    expect(Object.keys(PATTERN_FIELDS).sort()).toEqual([...PATTERNS].sort());
     for (const pattern of PATTERNS) {
       const parts = WEB_PATTERNS[pattern];
       expect(parts.glyph).toBeTruthy();
       expect(parts.hint.length).toBeGreaterThan(0);
       expect(typeof parts.layout).toBe('function');
-      expect(typeof PATTERN_FIELDS[pattern]).toBe('function');
+      expect(typeof parts.Fields).toBe('function');
     }
   });
 
@@ -45,18 +43,17 @@ describe("the editor's parts of every pattern, one entry each", () => {
 
 /**
  * The web half of the eighth-pattern exercise (packages/core/test/patternRegistry.test.ts has
- * core's): a "pair_programming" pattern's web parts, here only. For real it would need
- * apps/web/src/shared/patterns/pair_programming/parts.tsx and one line in shared/patterns/registry.ts,
- * plus its Inspector fields, inspector/patterns/PairProgrammingFields.tsx and one line in
- * inspector/patterns/patternFields.ts (Inspector UI stays in the inspector feature: the web's
- * folder rule keeps shared/ free of features). A colour in theme/blocks.css is optional (blocks
- * default to the accent colour).
+ * core's): a "pair_programming" pattern's web parts, here only. For real it would need one
+ * folder, apps/web/src/shared/patterns/pair_programming/ (parts.tsx and its Inspector Fields.tsx,
+ * built from the field widgets in shared/fields/), and one line in shared/patterns/registry.ts.
+ * A colour in theme/blocks.css is optional (blocks default to the accent colour).
  */
 interface PairStage {
   pattern: 'pair_programming';
   pair: { driver: string; navigator: string };
 }
 const pairParts: WebPatternParts<PairStage> = {
+  Fields: () => createElement('p', null, 'A driver and a navigator'),
   glyph: createElement('rect', { x: 3, y: 5, width: 18, height: 14, rx: 2 }),
   hint: 'A driver, then a navigator over the same work',
   layout(rows, steps, model) {

@@ -83,9 +83,10 @@ describe('the pattern registry: one module per pattern, every part present', () 
  *     the four parts defined inline below);
  *   - one line in packages/core/src/patterns/patternKeys.ts and one in patterns/registry.ts
  *     (the registry's `satisfies` refuses to compile until the second is there);
- * and in the web (apps/web/test/patternParts.test.ts runs its half): shared/patterns/pair_programming/
- *   and one line in shared/patterns/registry.ts; its Inspector fields and one line in
- *   inspector/patterns/patternFields.ts; the engine needs nothing while it reuses the roles.
+ * and in the web (apps/web/test/patternParts.test.ts runs its half): apps/web/src/shared/patterns/
+ *   pair_programming/ (parts.tsx: glyph, hint, layout; Fields.tsx: its Inspector fields) and one
+ *   line in shared/patterns/registry.ts; the engine needs nothing while it reuses the roles.
+ * One folder in core, one in the web, and a registry line beside each.
  * Reusing the existing step roles and slot kinds is what keeps it there: a pattern with a new
  * role would also extend StepRole (plan/types.ts) and the engine's rules for it; a new "+" slot
  * kind would extend AddSlot (patterns/slots.ts).

@@ -1,8 +1,8 @@
 import { useNavigate } from 'react-router';
-import { setModelValue } from '../inspector/modelBinding';
 import { ExportMenu } from '../io/ExportMenu';
 import { RunControls } from '../run/RunControls';
 import { classNames } from '../shared/classNames';
+import { setModelValue } from '../shared/fields/modelBinding';
 import { Logo } from '../shared/Logo';
 import { useCanvasStore } from '../store/useCanvasStore';
 import { useCanRedo, useCanUndo, useDocumentStore, useIsDirty } from '../store/useDocumentStore';

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
+import { AgentField } from '../shared/fields/AgentField';
+import { DurationField } from '../shared/fields/DurationField';
+import { documentIssues, IssuesContext } from '../shared/fields/inspectorIssues';
+import { NumberField } from '../shared/fields/NumberField';
+import { TextField } from '../shared/fields/TextField';
 import { useDocumentStore } from '../store/useDocumentStore';
-import { AgentField } from './fields/AgentField';
-import { DurationField } from './fields/DurationField';
-import { NumberField } from './fields/NumberField';
-import { TextField } from './fields/TextField';
-import { documentIssues, IssuesContext } from './inspectorIssues';
 
 /** Nothing selected: the orchestration's own keys, and how to start. */
 export function OrchestrationInspector() {

@@ -1,17 +1,16 @@
 import { type ModelPath, PATTERN_TITLES } from '@baton/core';
 import { useMemo } from 'react';
 import { renameStage } from '../model/renameStage';
+import { IssuesContext, stageIssues } from '../shared/fields/inspectorIssues';
+import { pathKey } from '../shared/fields/modelBinding';
+import { NeedsField } from '../shared/fields/NeedsField';
+import { TextField } from '../shared/fields/TextField';
 import { PatternGlyph } from '../shared/patterns/PatternGlyph';
-import { WEB_PATTERNS } from '../shared/patterns/registry';
+import { WEB_PATTERNS, webPatternOf } from '../shared/patterns/registry';
 import { useCanvasStore } from '../store/useCanvasStore';
 import { useDocumentStore } from '../store/useDocumentStore';
 import { useSelectionStore } from '../store/useSelectionStore';
-import { NeedsField } from './fields/NeedsField';
-import { TextField } from './fields/TextField';
 import type { InspectorCommands } from './inspectorCommands';
-import { IssuesContext, stageIssues } from './inspectorIssues';
-import { pathKey } from './modelBinding';
-import { PATTERN_FIELDS } from './patterns/patternFields';
 import { StepSettingsFields } from './StepSettingsFields';
 
 /** Rename a stage (id or name): `needs`, the block's place and the selection follow. */
@@ -36,7 +35,7 @@ export function StageInspector({ stageId, commands }: { stageId: string; command
   if (!view || !stage) return null;
   const base: ModelPath = ['stages', index];
   const one = document.stages.length === 1;
-  const Fields = PATTERN_FIELDS[stage.pattern];
+  const { Fields } = webPatternOf(stage.pattern);
   return (
     <IssuesContext.Provider value={issues}>
       <div className="inspector-card" data-testid="stage-inspector">

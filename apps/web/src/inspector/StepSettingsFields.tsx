@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { AgentField } from './fields/AgentField';
-import { DurationField } from './fields/DurationField';
-import { NumberField } from './fields/NumberField';
+import { AgentField } from '../shared/fields/AgentField';
+import { DurationField } from '../shared/fields/DurationField';
+import { NumberField } from '../shared/fields/NumberField';
 
 /** `timeout`, `retries`, `fallback_agent`: every step's settings (the stage's, or a task's own). */
 export function StepSettingsFields({ base, inherited }: { base: ModelPath; inherited: string }) {

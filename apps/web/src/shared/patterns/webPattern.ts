@@ -1,10 +1,16 @@
-import type { PatternStage, PlanStep } from '@baton/core';
-import type { ReactNode } from 'react';
+import type { ModelPath, PatternStage, PlanStep } from '@baton/core';
+import type { ComponentType, ReactNode } from 'react';
 import type { BlockRows } from './blockRows';
 
+/** What a pattern's Inspector fields are given: the stage's model path and its id. */
+export interface PatternFieldsProps {
+  base: ModelPath;
+  stageId: string;
+}
+
 /**
- * What the editor shows of one pattern, besides its Inspector fields (those are Inspector UI, in
- * inspector/patterns/): its glyph, its one-line hint and how its block lays out its steps.
+ * What the editor shows of one pattern, all in its folder: its glyph, its one-line hint, how
+ * its block lays out its steps, and its Inspector fields (built from the shared field widgets).
  * `layout` uses method syntax so that a pattern's parts typed for its own stage are also parts
  * for any stage (TypeScript checks method parameters bivariantly), as blockLayout calls them.
  */
@@ -13,6 +19,8 @@ export interface WebPatternParts<S extends PatternStage> {
   readonly glyph: ReactNode;
   /** One line on what the pattern is for (the seed's "When to use"). */
   readonly hint: string;
+  /** The stage's own settings in the Inspector. */
+  readonly Fields: ComponentType<PatternFieldsProps>;
   /** Where each of the stage's steps, and each "+" slot, sits inside its block. */
   layout(rows: BlockRows, steps: PlanStep[], model: S): void;
 }

@@ -2,8 +2,10 @@ import type { StageOf } from '@baton/core';
 import { columnsFor } from '../blockMetrics';
 import { stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { ConditionalBranchingFields } from './Fields';
 
 export const conditionalBranchingParts: WebPatternParts<StageOf<'conditional_branching'>> = {
+  Fields: ConditionalBranchingFields,
   glyph: (
     <>
       <path d="M12 2l5 5-5 5-5-5z" />

@@ -1,8 +1,10 @@
 import type { StageOf } from '@baton/core';
 import { stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { FanOutFanInFields } from './Fields';
 
 export const fanOutFanInParts: WebPatternParts<StageOf<'fan_out_fan_in'>> = {
+  Fields: FanOutFanInFields,
   glyph: (
     <>
       <rect x="2" y="3" width="5" height="5" rx="1.2" />

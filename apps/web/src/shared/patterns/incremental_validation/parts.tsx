@@ -2,8 +2,10 @@ import type { StageOf } from '@baton/core';
 import { ADD_ROW_H } from '../blockMetrics';
 import { stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { IncrementalValidationFields } from './Fields';
 
 export const incrementalValidationParts: WebPatternParts<StageOf<'incremental_validation'>> = {
+  Fields: IncrementalValidationFields,
   glyph: (
     <>
       <rect x="2" y="3" width="9" height="6" rx="1.5" />

@@ -2,6 +2,7 @@ import type { PlanStep, StageOf } from '@baton/core';
 import { ADD_ROW_H, columnsFor } from '../blockMetrics';
 import { type BlockRows, stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { ParallelIndependentFields } from './Fields';
 
 type TaskListStage = StageOf<'parallel_independent'> | StageOf<'sequential_handoff'>;
 
@@ -24,6 +25,7 @@ export function taskListLayout(rows: BlockRows, steps: PlanStep[], model: TaskLi
 }
 
 export const parallelIndependentParts: WebPatternParts<StageOf<'parallel_independent'>> = {
+  Fields: ParallelIndependentFields,
   glyph: (
     <>
       <rect x="3" y="5" width="8" height="14" rx="2" />

@@ -2,10 +2,12 @@ import type { StageOf, SyncPoint } from '@baton/core';
 import { BAR_H, columnsFor } from '../blockMetrics';
 import { stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { ParallelWithSyncFields } from './Fields';
 
 const syncName = (p: SyncPoint) => (typeof p === 'string' ? p : p.name);
 
 export const parallelWithSyncParts: WebPatternParts<StageOf<'parallel_with_sync'>> = {
+  Fields: ParallelWithSyncFields,
   glyph: (
     <>
       <rect x="3" y="2" width="18" height="3" rx="1.5" />

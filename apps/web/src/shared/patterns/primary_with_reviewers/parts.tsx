@@ -2,8 +2,10 @@ import type { StageOf } from '@baton/core';
 import { columnsFor } from '../blockMetrics';
 import { stepCell, stepsOf } from '../blockRows';
 import type { WebPatternParts } from '../webPattern';
+import { PrimaryWithReviewersFields } from './Fields';
 
 export const primaryWithReviewersParts: WebPatternParts<StageOf<'primary_with_reviewers'>> = {
+  Fields: PrimaryWithReviewersFields,
   glyph: (
     <>
       <rect x="7" y="2" width="10" height="7" rx="1.5" />

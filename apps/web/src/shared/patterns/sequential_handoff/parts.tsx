@@ -1,8 +1,10 @@
 import type { StageOf } from '@baton/core';
 import { taskListLayout } from '../parallel_independent/parts';
 import type { WebPatternParts } from '../webPattern';
+import { SequentialHandoffFields } from './Fields';
 
 export const sequentialHandoffParts: WebPatternParts<StageOf<'sequential_handoff'>> = {
+  Fields: SequentialHandoffFields,
   glyph: (
     <>
       <rect x="2" y="8" width="5" height="8" rx="1.5" />

@@ -1,8 +1,8 @@
 import type { ModelPath } from '@baton/core';
 import { useEffect, useState } from 'react';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** A whole-number key; empty removes it (the default applies). */
 export function NumberField({

@@ -1,10 +1,10 @@
 import type { ModelPath } from '@baton/core';
 import { useId } from 'react';
-import { classNames } from '../../shared/classNames';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
+import { classNames } from '../classNames';
 import { AgentDatalist } from './AgentField';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** A list of strings (checklist, handoff artifacts, fan-out tasks, reviewers): edit, add, remove. */
 export function StringListField({

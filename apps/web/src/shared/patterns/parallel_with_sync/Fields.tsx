@@ -1,10 +1,10 @@
 import type { ModelPath, SyncPoint } from '@baton/core';
-import { AgentField } from '../fields/AgentField';
-import { BooleanField } from '../fields/BooleanField';
-import { NumberField } from '../fields/NumberField';
-import { TextField } from '../fields/TextField';
-import { setModelValue, useModelValue } from '../modelBinding';
-import { TaskListSummary } from './TaskListSummary';
+import { AgentField } from '../../fields/AgentField';
+import { BooleanField } from '../../fields/BooleanField';
+import { setModelValue, useModelValue } from '../../fields/modelBinding';
+import { NumberField } from '../../fields/NumberField';
+import { TaskListSummary } from '../../fields/TaskListSummary';
+import { TextField } from '../../fields/TextField';
 
 /** Sync points are names, or `{name, agent, task}` when a step runs at the barrier. */
 function SyncPointEditor({ path, index, count }: { path: ModelPath; index: number; count: number }) {

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { classNames } from '../../shared/classNames';
+import { classNames } from '../classNames';
 
 /** A labelled field with its inline validation message and an optional hint. */
 export function FieldRow({

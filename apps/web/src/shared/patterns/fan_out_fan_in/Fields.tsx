@@ -1,9 +1,9 @@
 import type { ModelPath } from '@baton/core';
-import { AgentField } from '../fields/AgentField';
-import { BooleanField } from '../fields/BooleanField';
-import { NumberField } from '../fields/NumberField';
-import { StringListField } from '../fields/StringListField';
-import { TextField } from '../fields/TextField';
+import { AgentField } from '../../fields/AgentField';
+import { BooleanField } from '../../fields/BooleanField';
+import { NumberField } from '../../fields/NumberField';
+import { StringListField } from '../../fields/StringListField';
+import { TextField } from '../../fields/TextField';
 
 export function FanOutFanInFields({ base }: { base: ModelPath }) {
   return (

@@ -1,6 +1,6 @@
 import type { ModelPath } from '@baton/core';
-import { StringListField } from '../fields/StringListField';
-import { TaskListSummary } from './TaskListSummary';
+import { StringListField } from '../../fields/StringListField';
+import { TaskListSummary } from '../../fields/TaskListSummary';
 
 export function SequentialHandoffFields({ base, stageId }: { base: ModelPath; stageId: string }) {
   return (

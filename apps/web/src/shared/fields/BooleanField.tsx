@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** A true/false key, with "default" when the file does not say (the key is then not written). */
 export function BooleanField({

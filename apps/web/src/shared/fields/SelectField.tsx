@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** A key with a few allowed values; the first option may stand for "not set". */
 export function SelectField({

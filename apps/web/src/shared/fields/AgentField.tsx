@@ -1,9 +1,9 @@
 import type { ModelPath } from '@baton/core';
 import { useMemo } from 'react';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** The names the document can call: the registry's agents and its inline ones. */
 export function useAgentNames(): string[] {

@@ -1,8 +1,8 @@
 import { stageIdOf } from '@baton/core';
 import { useDocumentStore } from '../../store/useDocumentStore';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue } from './modelBinding';
 
 /** `needs`: the stages this one waits for; unset means "after the previous stage". */
 export function NeedsField({ index }: { index: number }) {

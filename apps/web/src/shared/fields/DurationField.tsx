@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /** A duration: milliseconds or text such as `250ms`, `2s`, `15m`, `1h`. */
 export function DurationField({

@@ -1,6 +1,6 @@
 import type { ModelPath } from '@baton/core';
-import { getIn, setIn } from '../model/setIn';
-import { useDocumentStore } from '../store/useDocumentStore';
+import { getIn, setIn } from '../../model/setIn';
+import { useDocumentStore } from '../../store/useDocumentStore';
 
 /** The value at a model path, re-read only when it changes. */
 export function useModelValue(path: ModelPath): unknown {

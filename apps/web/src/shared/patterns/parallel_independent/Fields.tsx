@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { BooleanField } from '../fields/BooleanField';
-import { NumberField } from '../fields/NumberField';
-import { TaskListSummary } from './TaskListSummary';
+import { BooleanField } from '../../fields/BooleanField';
+import { NumberField } from '../../fields/NumberField';
+import { TaskListSummary } from '../../fields/TaskListSummary';
 
 export function ParallelIndependentFields({ base, stageId }: { base: ModelPath; stageId: string }) {
   return (

@@ -1,7 +1,7 @@
 import type { Branch, ModelPath } from '@baton/core';
-import { AgentField } from '../fields/AgentField';
-import { TextField } from '../fields/TextField';
-import { setModelValue, useModelValue } from '../modelBinding';
+import { AgentField } from '../../fields/AgentField';
+import { setModelValue, useModelValue } from '../../fields/modelBinding';
+import { TextField } from '../../fields/TextField';
 
 export function ConditionalBranchingFields({ base }: { base: ModelPath }) {
   const logic = [...base, 'conditional_logic'];

@@ -1,7 +1,7 @@
 import type { ModelPath } from '@baton/core';
-import { useFieldIssue } from '../inspectorIssues';
-import { setModelValue, useModelValue } from '../modelBinding';
 import { FieldRow } from './FieldRow';
+import { useFieldIssue } from './inspectorIssues';
+import { setModelValue, useModelValue } from './modelBinding';
 
 /**
  * A text key. Emptying an optional key removes it from the file; a required one (an agent, a
