@@ -1,4 +1,4 @@
-import type { AddSlot } from '../model/addAgent';
+import type { AddSlot } from '@baton/core';
 import { type FlowNode, stageIdOfBlock } from './flowTypes';
 
 /** What is under the pointer when something is dropped on the canvas. */

@@ -1,6 +1,5 @@
-import type { PatternName } from '@baton/core';
+import type { AddSlot, PatternName } from '@baton/core';
 import type { Edge, Node } from '@xyflow/react';
-import type { AddSlot } from '../model/addAgent';
 
 /** The node types of the canvas: a block per stage, step nodes, sync bars and drop slots. */
 export type StageBlockNode = Node<{ stageId: string; pattern: PatternName }, 'stage'>;

@@ -1,4 +1,17 @@
-import { type Orchestration, type PatternName, parse, type Stage, serialize, stageIdOf } from '@baton/core';
+import {
+  addAgent,
+  moveStep,
+  type Orchestration,
+  type PatternName,
+  parse,
+  refOfStepId,
+  removeStep,
+  type Stage,
+  serialize,
+  setStepAgent,
+  siblingCount,
+  stageIdOf,
+} from '@baton/core';
 import type { EdgeChange, Node, NodeChange } from '@xyflow/react';
 import type { DropTarget } from '../canvas/dropTarget';
 import {
@@ -11,10 +24,7 @@ import {
 } from '../canvas/flowElements';
 import { blockNodeId, type FlowEdge, type FlowNode } from '../canvas/flowTypes';
 import { requestShowNodes } from '../canvas/useFitViewRequests';
-import { addAgent } from '../model/addAgent';
 import { addStage, appendStages, disconnectStages, removeStage } from '../model/stageEdits';
-import { moveStep, removeStep, setStepAgent, siblingCount } from '../model/stepEdits';
-import { refOfStepId } from '../model/stepRef';
 import type { PalettePayload } from '../shared/dragPayload';
 import type { XY } from '../shared/geometry';
 import { type Toast, toast } from '../shared/useToastStore';

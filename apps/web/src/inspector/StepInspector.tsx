@@ -1,7 +1,6 @@
 import type { ModelPath, Stage, StepRole, SyncPoint } from '@baton/core';
+import { refOfStepId, siblingCount } from '@baton/core';
 import { useMemo } from 'react';
-import { siblingCount } from '../model/stepEdits';
-import { refOfStepId } from '../model/stepRef';
 import { AgentField } from '../shared/fields/AgentField';
 import { IssuesContext, stageIssues } from '../shared/fields/inspectorIssues';
 import { setModelValue } from '../shared/fields/modelBinding';

@@ -1,5 +1,13 @@
-import { type Orchestration, type PatternName, type Stage, stageIdOf } from '@baton/core';
-import { newStage, PATTERN_SHORT_ID, stageIds, uniqueId } from './newStage';
+import {
+  newStage,
+  type Orchestration,
+  PATTERN_SHORT_ID,
+  type PatternName,
+  type Stage,
+  stageIdOf,
+  stageIds,
+  uniqueId,
+} from '@baton/core';
 
 export interface StageAdded {
   document: Orchestration;
