@@ -32,8 +32,9 @@ export function runsSimulated(agent: AgentInfo | undefined, options: SimulateOpt
 
 /**
  * The agent as a dry run calls it: its own simulated runtime if it has one, else the simulated
- * runtime's defaults (1 s, succeeds, answers nothing a reviewer or analyzer needs: approve and
- * the first condition are the scheduler's defaults for a silent simulated agent).
+ * runtime's defaults (1 s, succeeds, answers nothing a reviewer or analyzer needs: a silent
+ * simulated reviewer approves, and a silent analyzer's stage takes its `default` branch, or
+ * fails without one).
  */
 export function simulatedStandIn(agent: AgentInfo): AgentInfo {
   if (agent.runtime?.kind === 'simulated') return agent;
